@@ -1,0 +1,23 @@
+import type { Community, Role, User } from '../../types';
+
+/**
+ * Who may call an action: anyone (signed in or not), any signed-in user, or users holding one of the roles.
+ * Deny by default: an action must say which.
+ */
+export type Access = 'public' | 'signedIn' | readonly Role[];
+
+export function allows(access: Access, user: User | null): boolean {
+  if (access === 'public') return true;
+  if (!user) return false;
+  if (access === 'signedIn') return true;
+  return access.includes(user.role);
+}
+
+/** An admin manages every community; a worker only those of the street or the community they are scoped to. */
+export function canManageCommunity(user: User, community: Pick<Community, 'code' | 'streetCode'>): boolean {
+  if (user.role === 'admin') return true;
+  if (user.role !== 'worker' || !user.scope) return false;
+  return user.scope.kind === 'street'
+    ? user.scope.streetCode === community.streetCode
+    : user.scope.communityCode === community.code;
+}

@@ -1,0 +1,34 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Versioned schema. Each collection is a table of JSON documents; the expression indexes serve the
+ * queries the routers make (the expression must match `json_extract(doc, '$.field')` exactly to be used).
+ * Append new versions; never edit one that has shipped.
+ */
+export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'reference data, users, meta',
+    sql: `
+      CREATE TABLE streets (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE TABLE communities (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX communities_street ON communities (json_extract(doc, '$.streetCode'), id);
+      CREATE TABLE users (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX users_demo ON users (json_extract(doc, '$.demoAccount'), id);
+      CREATE TABLE meta (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+    `,
+  },
+];
+
+/** Applies every migration newer than the database's `user_version`, each in its own transaction. */
+export function migrate(db: Database): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const m of MIGRATIONS) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return MIGRATIONS.length ? MIGRATIONS[MIGRATIONS.length - 1].version : 0;
+}

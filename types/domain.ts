@@ -1,0 +1,62 @@
+/** A GeoJSON point, coordinates `[lng, lat]` in GCJ-02 (the datum of WeChat's maps). */
+export interface GeoPoint {
+  type: 'Point';
+  coordinates: [number, number];
+}
+
+/** A street (街道) of Xicheng District, keyed by its 9-digit official division code. */
+export interface Street {
+  code: string;
+  name: string;
+  /** Number of communities in this street (read model kept by the store). */
+  communityCount: number;
+  /** Number of those communities that have a location. */
+  locatedCount: number;
+}
+
+/** A community (社区居委会), keyed by its 12-digit official division code. */
+export interface Community {
+  code: string;
+  name: string;
+  streetCode: string;
+  streetName: string;
+  /** `null` when no public source has a point: shown as 位置待补充 until a worker sets one. */
+  location: GeoPoint | null;
+  /** Where the location came from: the reference data set, or a worker / admin in the product. */
+  locationSource: 'reference' | 'worker' | null;
+  /** Openid of whoever set the location in the product, and when (ISO 8601, UTC). */
+  locationSetBy: string | null;
+  locationSetAt: string | null;
+}
+
+export const ROLES = ['resident', 'merchant', 'worker', 'admin'] as const;
+/** resident is the default; worker is scoped to one street or one community. */
+export type Role = (typeof ROLES)[number];
+
+/** What a worker may act on: one street, or one community. */
+export type WorkerScope = { kind: 'street'; streetCode: string } | { kind: 'community'; communityCode: string; streetCode: string };
+
+export interface User {
+  openid: string;
+  role: Role;
+  /** Only for workers. */
+  scope: WorkerScope | null;
+  nickname: string;
+  /** Key of the demo account this user is, or null for a real person. */
+  demoAccount: string | null;
+  createdAt: string;
+}
+
+/** A seeded demo account that dev sign-in can act as. */
+export interface DemoAccount {
+  account: string;
+  label: string;
+  role: Role;
+  scope: WorkerScope | null;
+}
+
+/** A page of a longer list; pass `nextCursor` back as `cursor` for the next one. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
