@@ -10,7 +10,8 @@ export type Empty = Record<string, never>;
 export interface ActionMap {
   'auth.me': { req: Empty; res: { user: User | null; devLogin: boolean } };
   'auth.demoAccounts': { req: Empty; res: DemoAccount[] };
-  'auth.devLogin': { req: { account: string } | { openid: string }; res: { token: string; user: User } };
+  /** Exactly one of: a demo account key, or a new openid (signs in as a fresh resident). */
+  'auth.devLogin': { req: { account?: string; openid?: string }; res: { token: string; user: User } };
 
   'geo.streets': { req: Empty; res: Street[] };
   'geo.communities': { req: { streetCode?: string; cursor?: string }; res: Page<Community> };

@@ -1,16 +1,16 @@
 import type { Community, Role, User } from '../../types';
 
 /**
- * Who may call an action: anyone (signed in or not), any signed-in user, or users holding one of the roles.
+ * Who may call an action: anyone (signed in or not), any signed-in user, or users holding one of the listed `roles`.
  * Deny by default: an action must say which.
  */
-export type Access = 'public' | 'signedIn' | readonly Role[];
+export type Access = 'public' | 'signedIn' | 'roles';
 
-export function allows(access: Access, user: User | null): boolean {
+export function allows(access: Access, roles: readonly Role[] | undefined, user: User | null): boolean {
   if (access === 'public') return true;
   if (!user) return false;
   if (access === 'signedIn') return true;
-  return access.includes(user.role);
+  return (roles ?? []).includes(user.role);
 }
 
 /** An admin manages every community; a worker only those of the street or the community they are scoped to. */

@@ -2,8 +2,8 @@
 export class Mutex {
   private tail: Promise<unknown> = Promise.resolve();
 
-  run<T>(section: () => Promise<T> | T): Promise<T> {
-    const result = this.tail.then(section);
+  run<T>(section: () => T | PromiseLike<T>): Promise<T> {
+    const result = this.tail.then(() => section());
     this.tail = result.catch(() => undefined);
     return result;
   }

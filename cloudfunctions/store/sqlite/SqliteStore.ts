@@ -135,7 +135,7 @@ export class SqliteStore implements Store {
     this.db.prepare(`DELETE FROM ${table(collection)} WHERE id = ?`).run(id);
   }
 
-  private run<T>(work: () => T): Promise<T> {
+  private run<T>(work: () => T | PromiseLike<T>): Promise<T> {
     if (this.closed) return Promise.reject(new Error('store is closed'));
     return this.mutex.run(work);
   }

@@ -1,0 +1,13 @@
+import { FUNCTIONS, type FnName } from '../../types';
+import { authRouter } from './auth';
+import { geoRouter } from './geo';
+import type { Router } from './router';
+
+/** Every function's router, by function name. */
+export const ROUTERS: Record<FnName, Router> = { auth: authRouter, geo: geoRouter };
+
+export function routerFor(fn: string): Router | undefined {
+  return (FUNCTIONS as readonly string[]).includes(fn) ? ROUTERS[fn as FnName] : undefined;
+}
+
+export type { Caller, Deps, Router } from './router';

@@ -1,0 +1,22 @@
+/** Unit and API tests: everything that needs no browser. Browser tests: jest.e2e.config.js. */
+const base = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  transform: {
+    '^.+\\.(t|j)sx?$': [
+      '@swc/jest',
+      {
+        jsc: { parser: { syntax: 'typescript', tsx: true }, transform: { react: { runtime: 'automatic' } }, target: 'es2020' },
+        module: { type: 'commonjs' },
+      },
+    ],
+  },
+  moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
+};
+
+module.exports = {
+  ...base,
+  testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/api/**/*.test.ts'],
+  testTimeout: 30000,
+};
+Object.defineProperty(module.exports, 'base', { value: base, enumerable: false });
