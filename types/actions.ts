@@ -15,7 +15,8 @@ export interface ActionMap {
 
   'geo.streets': { req: Empty; res: Street[] };
   'geo.communities': { req: { streetCode?: string; cursor?: string }; res: Page<Community> };
-  'geo.community': { req: { code: string }; res: Community };
+  /** `canSetLocation` tells the caller whether they may set this community's location. */
+  'geo.community': { req: { code: string }; res: { community: Community; canSetLocation: boolean } };
   'geo.setCommunityLocation': { req: { communityCode: string; lng: number; lat: number }; res: Community };
 }
 

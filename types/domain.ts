@@ -33,8 +33,16 @@ export const ROLES = ['resident', 'merchant', 'worker', 'admin'] as const;
 /** resident is the default; worker is scoped to one street or one community. */
 export type Role = (typeof ROLES)[number];
 
+export const ROLE_LABELS: Record<Role, string> = {
+  resident: '居民',
+  merchant: '商户',
+  worker: '社区工作者',
+  admin: '区商务局管理员',
+};
+
 /** What a worker may act on: one street, or one community. */
-export type WorkerScope = { kind: 'street'; streetCode: string } | { kind: 'community'; communityCode: string; streetCode: string };
+export type WorkerScope =
+  { kind: 'street'; streetCode: string } | { kind: 'community'; communityCode: string; streetCode: string };
 
 export interface User {
   openid: string;

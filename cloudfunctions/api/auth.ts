@@ -24,8 +24,16 @@ export const authRouter = defineRouter('auth', {
     access: 'public',
     handler: async (_input, ctx) => {
       requireDevLogin(ctx);
-      const page = await ctx.store.query('users', { where: { demoAccount: { gt: '' } }, orderBy: { field: 'demoAccount' } });
-      return page.items.map((u) => ({ account: u.demoAccount as string, label: u.nickname, role: u.role, scope: u.scope }));
+      const page = await ctx.store.query('users', {
+        where: { demoAccount: { gt: '' } },
+        orderBy: { field: 'demoAccount' },
+      });
+      return page.items.map((u) => ({
+        account: u.demoAccount as string,
+        label: u.nickname,
+        role: u.role,
+        scope: u.scope,
+      }));
     },
   },
 

@@ -29,10 +29,10 @@ export const geoRouter = defineRouter('geo', {
   community: {
     input: z.object({ code: communityCode }),
     access: 'public',
-    handler: async ({ code }, { store }) => {
-      const c = await store.get('communities', code);
-      if (!c) throw new AppError('NOT_FOUND', '未找到该社区', 'code');
-      return c;
+    handler: async ({ code }, { store, user }) => {
+      const community = await store.get('communities', code);
+      if (!community) throw new AppError('NOT_FOUND', '未找到该社区', 'code');
+      return { community, canSetLocation: user ? canManageCommunity(user, community) : false };
     },
   },
 
@@ -45,7 +45,8 @@ export const geoRouter = defineRouter('geo', {
     access: 'roles',
     roles: ['worker', 'admin'],
     handler: async ({ communityCode: code, lng: x, lat: y }, { store, user, now }) => {
-      if (!contains(XICHENG, x, y)) throw new AppError('OUTSIDE_DISTRICT', '该位置不在西城区范围内，请检查经纬度（GCJ-02）');
+      if (!contains(XICHENG, x, y))
+        throw new AppError('OUTSIDE_DISTRICT', '该位置不在西城区范围内，请检查经纬度（GCJ-02）');
       return store.transaction(async (tx) => {
         const c = await tx.get('communities', code);
         if (!c) throw new AppError('NOT_FOUND', '未找到该社区', 'communityCode');

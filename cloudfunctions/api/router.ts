@@ -68,7 +68,10 @@ export function describeIssue(error: z.ZodError): { message: string; field?: str
   const issue = error.issues[0];
   if (!issue) return { message: '输入有误' };
   const field = issue.path.map(String).join('.');
-  return { message: field ? `参数 ${field} 有误：${issue.message}` : `输入有误：${issue.message}`, field: field || undefined };
+  return {
+    message: field ? `参数 ${field} 有误：${issue.message}` : `输入有误：${issue.message}`,
+    field: field || undefined,
+  };
 }
 
 function fail(err: AppError): Envelope<never> {

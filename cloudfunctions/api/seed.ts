@@ -3,7 +3,10 @@ import type { CollectionName, Collections, Store } from '../store/port';
 import type { Reference } from './reference';
 
 /** Demo accounts for dev sign-in: a resident, a merchant, an admin, a worker per street and one community worker. */
-export function demoAccounts(streets: Street[], firstCommunity?: { code: string; name: string; streetCode: string }): DemoAccount[] {
+export function demoAccounts(
+  streets: Street[],
+  firstCommunity?: { code: string; name: string; streetCode: string },
+): DemoAccount[] {
   const list: DemoAccount[] = [
     { account: 'resident', label: '演示居民', role: 'resident', scope: null },
     { account: 'merchant', label: '演示商户', role: 'merchant', scope: null },

@@ -2,8 +2,7 @@ import type { GeoPoint } from '../../types';
 
 /** A GeoJSON Polygon or MultiPolygon, rings of `[lng, lat]`. */
 export type Outline =
-  | { type: 'Polygon'; coordinates: number[][][] }
-  | { type: 'MultiPolygon'; coordinates: number[][][][] };
+  { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
 
 export function point(lng: number, lat: number): GeoPoint {
   return { type: 'Point', coordinates: [lng, lat] };

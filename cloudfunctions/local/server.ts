@@ -73,9 +73,14 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, fn
   if (auth) {
     const m = /^Bearer (\S+)$/.exec(auth);
     openid = m ? opts.signer.verify(m[1]) : null;
-    if (!openid) return send(res, 200, { ok: false, error: { code: 'UNAUTHENTICATED', message: '登录已失效，请重新登录' } });
+    if (!openid)
+      return send(res, 200, { ok: false, error: { code: 'UNAUTHENTICATED', message: '登录已失效，请重新登录' } });
   }
-  const envelope = await router.handle(event, { openid }, { ...opts.deps, issueSession: (id) => opts.signer.issue(id) });
+  const envelope = await router.handle(
+    event,
+    { openid },
+    { ...opts.deps, issueSession: (id) => opts.signer.issue(id) },
+  );
   send(res, 200, envelope);
 }
 
@@ -113,7 +118,8 @@ export function createLocalServer(opts: LocalServerOptions): http.Server {
     if (api) {
       handleApi(req, res, api[1], opts).catch((err) => {
         (opts.deps.log ?? console.error)('local server: request failed', err);
-        if (!res.headersSent) send(res, 500, { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } });
+        if (!res.headersSent)
+          send(res, 500, { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } });
       });
       return;
     }

@@ -24,10 +24,7 @@ export type Scalar = string | number | boolean | null;
  * existence. A field may be a dotted path (`scope.streetCode`).
  */
 export type Condition =
-  | Scalar
-  | { in: Scalar[] }
-  | { gt?: Scalar; gte?: Scalar; lt?: Scalar; lte?: Scalar }
-  | { exists: boolean };
+  Scalar | { in: Scalar[] } | { gt?: Scalar; gte?: Scalar; lt?: Scalar; lte?: Scalar } | { exists: boolean };
 
 export type Where = Record<string, Condition>;
 

@@ -44,7 +44,9 @@ describe('auth: identity and dev sign-in', () => {
   it('asks for exactly one of account and openid', async () => {
     const deps = depsFor(store);
     expect(errorOf(await call(deps, 'auth.devLogin', {})).code).toBe('INVALID_INPUT');
-    expect(errorOf(await call(deps, 'auth.devLogin', { account: 'admin', openid: 'person-3' })).code).toBe('INVALID_INPUT');
+    expect(errorOf(await call(deps, 'auth.devLogin', { account: 'admin', openid: 'person-3' })).code).toBe(
+      'INVALID_INPUT',
+    );
     expect(errorOf(await call(deps, 'auth.devLogin', { account: 'nobody' })).code).toBe('NOT_FOUND');
   });
 

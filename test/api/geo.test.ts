@@ -65,6 +65,16 @@ describe('geo: streets and communities', () => {
     expect(err).toEqual({ code: 'UNKNOWN_ACTION', message: '不支持的操作：geo.dropTables' });
   });
 
+  it('tells each caller whether they may set a community location', async () => {
+    const can = async (as: Parameters<typeof call>[3]) =>
+      ok(await call(deps, 'geo.community', { code: FUYOUJIE }, as)).canSetLocation;
+    expect(await can({ account: `worker-${XICHANGAN}` })).toBe(true);
+    expect(await can({ account: 'admin' })).toBe(true);
+    expect(await can({ account: `worker-${XINJIEKOU}` })).toBe(false);
+    expect(await can({ account: 'resident' })).toBe(false);
+    expect(await can(null)).toBe(false);
+  });
+
   it('answers NOT_FOUND for a community code that does not exist', async () => {
     expect(errorOf(await call(deps, 'geo.community', { code: '110102001999' })).code).toBe('NOT_FOUND');
   });
@@ -74,7 +84,12 @@ describe('geo: streets and communities', () => {
       const target = await unlocatedIn(XICHANGAN);
       const before = await streetOf(XICHANGAN);
       const updated = ok(
-        await call(deps, 'geo.setCommunityLocation', { communityCode: target.code, ...INSIDE }, { account: `worker-${XICHANGAN}` }),
+        await call(
+          deps,
+          'geo.setCommunityLocation',
+          { communityCode: target.code, ...INSIDE },
+          { account: `worker-${XICHANGAN}` },
+        ),
       );
       expect(updated.location).toEqual({ type: 'Point', coordinates: [INSIDE.lng, INSIDE.lat] });
       expect(updated).toMatchObject({
@@ -82,7 +97,7 @@ describe('geo: streets and communities', () => {
         locationSetBy: `demo:worker-${XICHANGAN}`,
         locationSetAt: FIXED_NOW.toISOString(),
       });
-      expect(ok(await call(deps, 'geo.community', { code: target.code })).location).toEqual(updated.location);
+      expect(ok(await call(deps, 'geo.community', { code: target.code })).community.location).toEqual(updated.location);
       expect((await streetOf(XICHANGAN)).locatedCount).toBe(before.locatedCount + 1);
     });
 
@@ -91,7 +106,9 @@ describe('geo: streets and communities', () => {
       const worker = { account: `worker-${XICHANGAN}` };
       const before = await streetOf(XICHANGAN);
       ok(await call(deps, 'geo.setCommunityLocation', { communityCode: target.code, ...INSIDE }, worker));
-      ok(await call(deps, 'geo.setCommunityLocation', { communityCode: target.code, lng: 116.375, lat: 39.908 }, worker));
+      ok(
+        await call(deps, 'geo.setCommunityLocation', { communityCode: target.code, lng: 116.375, lat: 39.908 }, worker),
+      );
       expect((await streetOf(XICHANGAN)).locatedCount).toBe(before.locatedCount + 1);
     });
 
@@ -100,19 +117,25 @@ describe('geo: streets and communities', () => {
       const own = { account: `worker-community-${FUYOUJIE}` };
       ok(await call(deps, 'geo.setCommunityLocation', { communityCode: FUYOUJIE, ...INSIDE }, own));
       const neighbour = (await unlocatedIn(XICHANGAN)).code;
-      expect(errorOf(await call(deps, 'geo.setCommunityLocation', { communityCode: neighbour, ...INSIDE }, own)).code).toBe(
-        'FORBIDDEN',
-      );
+      expect(
+        errorOf(await call(deps, 'geo.setCommunityLocation', { communityCode: neighbour, ...INSIDE }, own)).code,
+      ).toBe('FORBIDDEN');
     });
 
     it('refuses a worker of another street, a resident, a merchant and an anonymous caller, and writes nothing', async () => {
       const target = await unlocatedIn(XICHANGAN);
       const req = { communityCode: target.code, ...INSIDE };
-      expect(errorOf(await call(deps, 'geo.setCommunityLocation', req, { account: `worker-${XINJIEKOU}` })).code).toBe('FORBIDDEN');
-      expect(errorOf(await call(deps, 'geo.setCommunityLocation', req, { account: 'resident' })).code).toBe('FORBIDDEN');
-      expect(errorOf(await call(deps, 'geo.setCommunityLocation', req, { account: 'merchant' })).code).toBe('FORBIDDEN');
+      expect(errorOf(await call(deps, 'geo.setCommunityLocation', req, { account: `worker-${XINJIEKOU}` })).code).toBe(
+        'FORBIDDEN',
+      );
+      expect(errorOf(await call(deps, 'geo.setCommunityLocation', req, { account: 'resident' })).code).toBe(
+        'FORBIDDEN',
+      );
+      expect(errorOf(await call(deps, 'geo.setCommunityLocation', req, { account: 'merchant' })).code).toBe(
+        'FORBIDDEN',
+      );
       expect(errorOf(await call(deps, 'geo.setCommunityLocation', req, null)).code).toBe('UNAUTHENTICATED');
-      expect(ok(await call(deps, 'geo.community', { code: target.code })).location).toBeNull();
+      expect(ok(await call(deps, 'geo.community', { code: target.code })).community.location).toBeNull();
     });
 
     it('rejects a point outside the district outline and writes nothing', async () => {
@@ -127,22 +150,35 @@ describe('geo: streets and communities', () => {
         ),
       );
       expect(err.code).toBe('OUTSIDE_DISTRICT');
-      expect(ok(await call(deps, 'geo.community', { code: target.code })).location).toBeNull();
+      expect(ok(await call(deps, 'geo.community', { code: target.code })).community.location).toBeNull();
       expect(await streetOf(XICHANGAN)).toEqual(before);
     });
 
     it('ignores a role or openid placed in the payload', async () => {
       const target = await unlocatedIn(XICHANGAN);
-      const forged = { communityCode: target.code, ...INSIDE, role: 'admin', openid: 'demo:admin', user: { role: 'admin' } };
-      expect(errorOf(await callRaw(deps, 'geo.setCommunityLocation', forged, { openid: 'someResident' })).code).toBe('FORBIDDEN');
+      const forged = {
+        communityCode: target.code,
+        ...INSIDE,
+        role: 'admin',
+        openid: 'demo:admin',
+        user: { role: 'admin' },
+      };
+      expect(errorOf(await callRaw(deps, 'geo.setCommunityLocation', forged, { openid: 'someResident' })).code).toBe(
+        'FORBIDDEN',
+      );
       expect(errorOf(await callRaw(deps, 'geo.setCommunityLocation', forged, null)).code).toBe('UNAUTHENTICATED');
-      expect(ok(await call(deps, 'geo.community', { code: target.code })).location).toBeNull();
+      expect(ok(await call(deps, 'geo.community', { code: target.code })).community.location).toBeNull();
       expect((await store.get('users', 'someResident'))?.role).toBe('resident');
     });
 
     it('names the field when a coordinate is not a number', async () => {
       const err = errorOf(
-        await callRaw(deps, 'geo.setCommunityLocation', { communityCode: FUYOUJIE, lng: '116.37', lat: 39.9 }, { account: 'admin' }),
+        await callRaw(
+          deps,
+          'geo.setCommunityLocation',
+          { communityCode: FUYOUJIE, lng: '116.37', lat: 39.9 },
+          { account: 'admin' },
+        ),
       );
       expect(err.code).toBe('INVALID_INPUT');
       expect(err.message).toContain('lng');

@@ -4,7 +4,12 @@ import path from 'node:path';
 import type { Envelope, Street } from '../../types';
 import { startLocal, type RunningLocal } from '../../cloudfunctions/local/main';
 
-async function post(base: string, fn: string, body: unknown, token?: string): Promise<{ status: number; env: Envelope<unknown> }> {
+async function post(
+  base: string,
+  fn: string,
+  body: unknown,
+  token?: string,
+): Promise<{ status: number; env: Envelope<unknown> }> {
   const res = await fetch(`${base}/api/${fn}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

@@ -36,7 +36,12 @@ export async function callRaw(deps: Deps, action: string, data: unknown, as: As 
   return router.handle({ action: name, data }, { openid }, deps);
 }
 
-export async function call<K extends ActionKey>(deps: Deps, action: K, data: Req<K>, as: As = null): Promise<Envelope<Res<K>>> {
+export async function call<K extends ActionKey>(
+  deps: Deps,
+  action: K,
+  data: Req<K>,
+  as: As = null,
+): Promise<Envelope<Res<K>>> {
   return (await callRaw(deps, action, data, as)) as Envelope<Res<K>>;
 }
 

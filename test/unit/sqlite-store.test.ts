@@ -48,7 +48,11 @@ describe('SqliteStore', () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: Page<Community> = await store.query('communities', { orderBy: { field: 'code' }, cursor, limit: 100 });
+      const page: Page<Community> = await store.query('communities', {
+        orderBy: { field: 'code' },
+        cursor,
+        limit: 100,
+      });
       expect(page.items.length).toBeLessThanOrEqual(100);
       seen.push(...page.items.map((c) => c.code));
       cursor = page.nextCursor;
@@ -84,8 +88,10 @@ describe('SqliteStore', () => {
   });
 
   it('filters by equality, in, ranges, null and existence', async () => {
-    for (let i = 0; i < 10; i++) await store.set('communities', community(i).code, community(i, i < 5 ? '110102001' : '110102003'));
-    const q = async (where: Parameters<SqliteStore['query']>[1]) => (await store.query('communities', where)).items.length;
+    for (let i = 0; i < 10; i++)
+      await store.set('communities', community(i).code, community(i, i < 5 ? '110102001' : '110102003'));
+    const q = async (where: Parameters<SqliteStore['query']>[1]) =>
+      (await store.query('communities', where)).items.length;
     expect(await q({ where: { streetCode: '110102003' } })).toBe(5);
     expect(await q({ where: { streetCode: { in: ['110102001', '110102003'] } } })).toBe(10);
     expect(await q({ where: { streetCode: { in: [] } } })).toBe(0);

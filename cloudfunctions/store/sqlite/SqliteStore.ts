@@ -71,7 +71,8 @@ function compileOne(field: string, cond: Condition, sql: string[], params: Param
 
 function readField(doc: unknown, field: string): Scalar {
   let v: unknown = doc;
-  for (const part of field.split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+  for (const part of field.split('.'))
+    v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
   return v === undefined ? null : (v as Scalar);
 }
 
@@ -114,14 +115,15 @@ export class SqliteStore implements Store {
 
   private getNow<C extends CollectionName>(collection: C, id: string): Collections[C] | null {
     const row = this.db.prepare(`SELECT doc FROM ${table(collection)} WHERE id = ?`).get(id) as
-      | { doc: string }
-      | undefined;
+      { doc: string } | undefined;
     return row ? (JSON.parse(row.doc) as Collections[C]) : null;
   }
 
   private setNow<C extends CollectionName>(collection: C, id: string, doc: Collections[C]): void {
     this.db
-      .prepare(`INSERT INTO ${table(collection)} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`)
+      .prepare(
+        `INSERT INTO ${table(collection)} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`,
+      )
       .run(id, JSON.stringify(doc));
   }
 

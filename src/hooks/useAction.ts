@@ -1,0 +1,42 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ActionKey, Req, Res } from '../../types';
+import { ApiError, callCloud } from '../services/api';
+import { useSession } from './useSession';
+
+export interface ActionState<T> {
+  data: T | null;
+  error: ApiError | null;
+  loading: boolean;
+  reload: () => void;
+}
+
+/**
+ * Loads an action's answer when the request or the signed-in person changes (answers may depend on who asks);
+ * `null` waits (e.g. for a page parameter).
+ */
+export function useAction<K extends ActionKey>(action: K, req: Req<K> | null): ActionState<Res<K>> {
+  const [data, setData] = useState<Res<K> | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [loading, setLoading] = useState(req !== null);
+  const [round, setRound] = useState(0);
+  const key = req === null ? null : JSON.stringify(req);
+  const latest = useRef(0);
+  const who = useSession()?.token ?? null;
+
+  useEffect(() => {
+    if (key === null) return;
+    const ticket = ++latest.current;
+    setLoading(true);
+    setError(null);
+    callCloud(action, JSON.parse(key) as Req<K>)
+      .then((d) => ticket === latest.current && setData(d))
+      .catch((e: unknown) => {
+        if (ticket !== latest.current) return;
+        setError(e instanceof ApiError ? e : new ApiError('INTERNAL', '出现了意外错误'));
+      })
+      .finally(() => ticket === latest.current && setLoading(false));
+  }, [action, key, round, who]);
+
+  const reload = useCallback(() => setRound((r) => r + 1), []);
+  return { data, error, loading, reload };
+}

@@ -1,0 +1,66 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect } from 'react';
+import StateView from '../../components/StateView';
+import { useAction } from '../../hooks/useAction';
+import LocationForm from './LocationForm';
+import './index.scss';
+
+function formatBeijing(iso: string): string {
+  return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+}
+
+/** A community: where it is (or that its location is still needed), and for its workers, setting it. */
+export default function CommunityPage() {
+  const { params } = useRouter();
+  const code = params.code ?? '';
+  const detail = useAction('geo.community', code ? { code } : null);
+  const { reload } = detail;
+
+  const c = detail.data?.community;
+  useEffect(() => {
+    if (c) Taro.setNavigationBarTitle({ title: c.name });
+  }, [c]);
+
+  if (!code) return <StateView loading={false} error={null} empty emptyText='缺少社区参数' />;
+  return (
+    <View className='page community'>
+      <StateView loading={detail.loading && !c} error={detail.error} onRetry={reload}>
+        {c && (
+          <>
+            <View className='card'>
+              <Text className='community-title'>{c.name}</Text>
+              <Text className='muted block'>
+                {c.streetName} · 社区代码 {c.code}
+              </Text>
+            </View>
+            <View className='card'>
+              <Text className='section-label'>位置</Text>
+              {c.location ? (
+                <>
+                  <Text className='badge badge-ok location-state'>已定位</Text>
+                  <Text className='block coords'>
+                    经度 {c.location.coordinates[0]}，纬度 {c.location.coordinates[1]}（GCJ-02）
+                  </Text>
+                  <Text className='muted block'>
+                    {c.locationSource === 'worker' && c.locationSetAt
+                      ? `由工作人员设置于 ${formatBeijing(c.locationSetAt)}`
+                      : '来源：公开行政区划点位数据（2016）'}
+                  </Text>
+                </>
+              ) : (
+                <>
+                  <Text className='badge badge-warn location-state'>位置待补充</Text>
+                  <Text className='muted block'>
+                    公开数据中没有该社区的位置，需由本街道工作人员补充；补充前不计入覆盖率统计。
+                  </Text>
+                </>
+              )}
+            </View>
+            {detail.data?.canSetLocation && <LocationForm community={c} onSaved={reload} />}
+          </>
+        )}
+      </StateView>
+    </View>
+  );
+}

@@ -1,0 +1,73 @@
+import { Navigator, Text, View } from '@tarojs/components';
+import Taro, { usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro';
+import { useEffect } from 'react';
+import { ROLE_LABELS } from '../../../types';
+import StateView from '../../components/StateView';
+import { routeUrl } from '../../constants/routes';
+import { useAction } from '../../hooks/useAction';
+import { useSession } from '../../hooks/useSession';
+import './index.scss';
+
+/** Home: the district's 15 streets, each with how many of its communities are located. */
+export default function Home() {
+  const streets = useAction('geo.streets', {});
+  const session = useSession();
+  usePullDownRefresh(() => streets.reload());
+  useEffect(() => {
+    if (!streets.loading) stopPullDownRefresh();
+  }, [streets.loading]);
+
+  const list = streets.data ?? [];
+  const total = list.reduce((n, s) => n + s.communityCount, 0);
+  const located = list.reduce((n, s) => n + s.locatedCount, 0);
+
+  return (
+    <View className='page home'>
+      <View className='card hero'>
+        <Text className='hero-title'>西城区十分钟便民生活圈</Text>
+        <Text className='hero-sub'>步行十分钟，买菜、早餐、理发、洗衣、维修、快递都在身边</Text>
+        <Navigator className='hero-user' url={routeUrl('mine')}>
+          {session ? `${session.user.nickname} · ${ROLE_LABELS[session.user.role]}` : '登录 / 切换身份 ›'}
+        </Navigator>
+      </View>
+
+      <View className='section-title'>
+        {streets.data ? `${list.length} 个街道 · ${total} 个社区 · ${located} 个已定位` : '街道'}
+      </View>
+      <StateView
+        loading={streets.loading && !streets.data}
+        error={streets.error}
+        empty={list.length === 0}
+        emptyText='暂无街道数据'
+        onRetry={streets.reload}
+      >
+        {list.map((s) => (
+          <View
+            key={s.code}
+            className='card street-item'
+            onClick={() => Taro.navigateTo({ url: routeUrl('street', { code: s.code, name: s.name }) })}
+          >
+            <View className='row'>
+              <Text className='street-name'>{s.name}</Text>
+              <Text className='muted'>›</Text>
+            </View>
+            <View className='row street-meta'>
+              <Text className='muted'>
+                {s.communityCount} 个社区 · 已定位 {s.locatedCount}
+              </Text>
+              {s.locatedCount < s.communityCount && (
+                <Text className='badge badge-warn'>{s.communityCount - s.locatedCount} 个位置待补充</Text>
+              )}
+            </View>
+            <View className='bar'>
+              <View
+                className='bar-fill'
+                style={{ width: `${s.communityCount ? (100 * s.locatedCount) / s.communityCount : 0}%` }}
+              />
+            </View>
+          </View>
+        ))}
+      </StateView>
+    </View>
+  );
+}

@@ -1,0 +1,17 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.png';
+declare module '*.jpg';
+declare module '*.svg';
+declare module '*.css';
+declare module '*.scss';
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    NODE_ENV: 'development' | 'production' | 'test';
+    TARO_ENV: 'weapp' | 'h5' | undefined;
+    TARO_APP_ID: string;
+    /** Where the WeChat build reaches the local server when no cloud environment is configured. */
+    TARO_APP_API_BASE?: string;
+  }
+}
