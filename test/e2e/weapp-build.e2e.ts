@@ -7,7 +7,11 @@ const ROOT = path.resolve(__dirname, '../..');
 
 describe('the WeChat build', () => {
   it('writes dist/app.json listing every page and declaring the location API it uses', () => {
-    const r = spawnSync('npm', ['run', 'build:weapp'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
+    const r = spawnSync('npm', ['run', 'build:weapp'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     expect(r.status).toBe(0);
     const app = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist/app.json'), 'utf8')) as {
       pages: string[];
