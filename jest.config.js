@@ -20,7 +20,8 @@ const base = {
 
 module.exports = {
   ...base,
-  testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/api/**/*.test.ts'],
+  testMatch: ['<rootDir>/test/{unit,api,contract}/**/*.test.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/support/no-network.ts'],
   testTimeout: 30000,
 };
 Object.defineProperty(module.exports, 'base', { value: base, enumerable: false });

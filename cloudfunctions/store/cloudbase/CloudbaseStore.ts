@@ -1,0 +1,261 @@
+import type { Page } from '../../../types';
+import { AppError } from '../../core/errors';
+import {
+  checkField,
+  decodeCursor,
+  encodeCursor,
+  pageLimit,
+  type CollectionName,
+  type Collections,
+  type Condition,
+  type QueryOptions,
+  type Scalar,
+  type Store,
+  type Transaction,
+  type Where,
+} from '../port';
+import { cloudbaseDb } from './app';
+
+type Db = ReturnType<typeof cloudbaseDb>;
+type Command = Db['command'];
+type Plain = Record<string, unknown>;
+
+/** An SDK failure: logged with its code, shown to nobody (the router answers `INTERNAL`). */
+export class CloudbaseFault extends Error {
+  constructor(
+    readonly sdkCode: string,
+    message: string,
+  ) {
+    super(`CloudBase ${sdkCode}: ${message}`);
+    this.name = 'CloudbaseFault';
+  }
+}
+
+const CONFLICT = 'DATABASE_TRANSACTION_CONFLICT';
+/** Attempts of a whole transaction (each of which the SDK itself retries 3 times on conflict). */
+const TX_ATTEMPTS = 8;
+
+function sdkCode(err: unknown): string | null {
+  return err && typeof err === 'object' && 'code' in err && typeof err.code === 'string' ? err.code : null;
+}
+
+/** SDK errors come as `{ code, message }`; ours pass through, the rest become a fault. */
+function mapError(err: unknown): unknown {
+  if (err instanceof AppError || err instanceof CloudbaseFault) return err;
+  const code = sdkCode(err);
+  if (code === CONFLICT) return new AppError('CONFLICT');
+  if (code) return new CloudbaseFault(code, String((err as { message?: unknown }).message ?? ''));
+  return err;
+}
+
+/** The SDK answers some failures as a value with a `code` instead of throwing. */
+function checked<T>(res: T): T {
+  if (res && typeof res === 'object' && sdkCode(res)) throw res;
+  return res;
+}
+
+/** Reads come back with `_id` and with geo fields as SDK Point objects: turn them into our plain documents. */
+function fromDb<T>(raw: unknown): T {
+  const { _id: _ignored, ...rest } = JSON.parse(JSON.stringify(raw)) as Plain;
+  return rest as T;
+}
+
+function isGeoPoint(v: unknown): v is { type: 'Point'; coordinates: [number, number] } {
+  return !!v && typeof v === 'object' && (v as Plain).type === 'Point' && Array.isArray((v as Plain).coordinates);
+}
+
+/** GeoJSON points are written as the SDK's Point, so CloudBase's geo index sees them. */
+function toDb(db: Db, doc: Plain): Plain {
+  const out: Plain = {};
+  for (const [k, v] of Object.entries(doc))
+    out[k] = isGeoPoint(v) ? new db.Geo.Point(v.coordinates[0], v.coordinates[1]) : v;
+  return out;
+}
+
+/**
+ * `update` in CloudBase merges nested objects field by field; the port replaces top-level fields, so object
+ * values are wrapped in `command.set`.
+ */
+function toPatch(db: Db, patch: Plain): Plain {
+  const _ = db.command;
+  const out: Plain = {};
+  for (const [k, v] of Object.entries(toDb(db, patch))) {
+    if (v === undefined) continue;
+    out[k] = v !== null && typeof v === 'object' && !(v instanceof db.Geo.Point) ? _.set(v) : v;
+  }
+  return out;
+}
+
+function condition(_: Command, cond: Condition): unknown {
+  if (cond === null || typeof cond !== 'object') return cond;
+  if ('in' in cond) return _.in(cond.in);
+  if ('exists' in cond) return _.exists(cond.exists);
+  const parts = [
+    cond.gt !== undefined ? _.gt(cond.gt) : null,
+    cond.gte !== undefined ? _.gte(cond.gte) : null,
+    cond.lt !== undefined ? _.lt(cond.lt) : null,
+    cond.lte !== undefined ? _.lte(cond.lte) : null,
+  ].filter((p) => p !== null);
+  if (parts.length === 0) return _.exists(true);
+  // gt(a).and(lt(b)) — the SDK's own way of writing a range on one field.
+  type Chain = { and(next: unknown): Chain };
+  return (parts as unknown as Chain[]).reduce((a, b) => a.and(b));
+}
+
+function filter(_: Command, where: Where | undefined): Plain {
+  const out: Plain = {};
+  for (const [field, cond] of Object.entries(where ?? {})) out[checkField(field)] = condition(_, cond);
+  return out;
+}
+
+function readField(doc: unknown, field: string): Scalar {
+  let v: unknown = doc;
+  for (const part of field.split('.')) v = v && typeof v === 'object' ? (v as Plain)[part] : undefined;
+  return v === undefined ? null : (v as Scalar);
+}
+
+/**
+ * The production store: CloudBase's document database through `@cloudbase/node-sdk`. Documents are keyed by
+ * `_id`; queries page with a cursor on (order field, `_id`); transactions use only doc-level operations.
+ */
+export class CloudbaseStore implements Store {
+  private closed = false;
+
+  constructor(private readonly db: Db = cloudbaseDb()) {}
+
+  private coll(collection: CollectionName) {
+    return this.db.collection(collection);
+  }
+
+  private open(): void {
+    if (this.closed) throw new Error('store is closed');
+  }
+
+  private async call<T>(work: () => Promise<T>): Promise<T> {
+    this.open();
+    try {
+      return checked(await work());
+    } catch (err) {
+      throw mapError(err);
+    }
+  }
+
+  async get<C extends CollectionName>(collection: C, id: string): Promise<Collections[C] | null> {
+    const res = await this.call(() => this.coll(collection).doc(id).get());
+    const list = (res as { data: unknown[] }).data;
+    return list.length ? fromDb<Collections[C]>(list[0]) : null;
+  }
+
+  async set<C extends CollectionName>(collection: C, id: string, doc: Collections[C]): Promise<void> {
+    await this.call(() =>
+      this.coll(collection)
+        .doc(id)
+        .set(toDb(this.db, doc as unknown as Plain)),
+    );
+  }
+
+  async update<C extends CollectionName>(collection: C, id: string, patch: Partial<Collections[C]>): Promise<void> {
+    const res = await this.call(() =>
+      this.coll(collection)
+        .doc(id)
+        .update(toPatch(this.db, patch as Plain)),
+    );
+    if (!(res as { updated?: number }).updated && !(await this.get(collection, id))) throw new AppError('NOT_FOUND');
+  }
+
+  async remove(collection: CollectionName, id: string): Promise<void> {
+    await this.call(() => this.coll(collection).doc(id).remove());
+  }
+
+  async query<C extends CollectionName>(collection: C, options: QueryOptions = {}): Promise<Page<Collections[C]>> {
+    this.open();
+    const _ = this.db.command;
+    const where = filter(_, options.where);
+    const orderField = options.orderBy?.field ? checkField(options.orderBy.field) : null;
+    const direction = options.orderBy?.direction === 'desc' ? 'desc' : 'asc';
+    let criteria: unknown = where;
+    if (options.cursor) {
+      const c = decodeCursor(options.cursor);
+      if (!c) throw new AppError('INVALID_INPUT', '分页游标无效，请从第一页重新开始', 'cursor');
+      const [value, id] = c;
+      const after = (v: Scalar | string) => (direction === 'desc' ? _.lt(v) : _.gt(v));
+      const beyond = orderField
+        ? _.or([{ [orderField]: after(value) }, { [orderField]: value, _id: after(id) }])
+        : { _id: after(id) };
+      criteria = Object.keys(where).length ? _.and([where, beyond]) : beyond;
+    }
+    const limit = pageLimit(options.limit);
+    let q = this.coll(collection).where(criteria as Plain);
+    if (orderField) q = q.orderBy(orderField, direction);
+    q = q.orderBy('_id', direction).limit(limit + 1);
+    const res = await this.call(() => q.get());
+    const rows = (res as { data: Plain[] }).data;
+    const more = rows.length > limit;
+    const pageRows = more ? rows.slice(0, limit) : rows;
+    const items = pageRows.map((r) => fromDb<Collections[C]>(r));
+    const last = pageRows[pageRows.length - 1];
+    const nextCursor =
+      more && last
+        ? encodeCursor(orderField ? readField(items[items.length - 1], orderField) : null, String(last._id))
+        : null;
+    return { items, nextCursor };
+  }
+
+  async count(collection: CollectionName, where?: Where): Promise<number> {
+    const res = await this.call(() => this.coll(collection).where(filter(this.db.command, where)).count());
+    return (res as { total: number }).total;
+  }
+
+  async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    this.open();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.db.runTransaction(async (t: SdkTransaction) => work(this.txAdapter(t)));
+      } catch (err) {
+        if (sdkCode(err) !== CONFLICT || attempt >= TX_ATTEMPTS) throw mapError(err);
+        // Back off a little, with jitter, before trying the whole transaction again.
+        await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
+      }
+    }
+  }
+
+  private txAdapter(t: SdkTransaction): Transaction {
+    const doc = (collection: CollectionName, id: string) => t.collection(collection).doc(id);
+    return {
+      get: async (collection, id) => {
+        const res = checked(await doc(collection, id).get());
+        return res.data ? fromDb(res.data) : null;
+      },
+      set: async (collection, id, value) => {
+        checked(await doc(collection, id).set(toDb(this.db, value as unknown as Plain)));
+      },
+      update: async (collection, id, patch) => {
+        const res = checked(await doc(collection, id).update(toPatch(this.db, patch as Plain)));
+        if (!res.updated) {
+          const current = checked(await doc(collection, id).get());
+          if (!current.data) throw new AppError('NOT_FOUND');
+        }
+      },
+      remove: async (collection, id) => {
+        checked(await doc(collection, id).remove());
+      },
+    };
+  }
+
+  /** The SDK holds no connection between requests: closing only makes later calls fail, as SQLite's does. */
+  async close(): Promise<void> {
+    this.closed = true;
+  }
+}
+
+/** The part of the SDK's transaction object this adapter uses (the SDK types it as `any`). */
+interface SdkTransaction {
+  collection(name: string): {
+    doc(id: string): {
+      get(): Promise<{ data: unknown }>;
+      set(data: Plain): Promise<unknown>;
+      update(data: Plain): Promise<{ updated?: number }>;
+      remove(): Promise<unknown>;
+    };
+  };
+}

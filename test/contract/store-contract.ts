@@ -1,0 +1,245 @@
+import type { Community, Page, User } from '../../types';
+import type { Store } from '../../cloudfunctions/store/port';
+
+/** A community document, the "mother" of these tests. */
+export function community(i: number, streetCode = '110102001', located = i % 2 === 0): Community {
+  const code = `${streetCode}${String(i).padStart(3, '0')}`;
+  return {
+    code,
+    name: `测试社区${i}`,
+    streetCode,
+    streetName: '测试街道',
+    location: located ? { type: 'Point', coordinates: [116.36 + i / 1000, 39.9] } : null,
+    locationSource: located ? 'reference' : null,
+    locationSetBy: null,
+    locationSetAt: null,
+  };
+}
+
+function worker(openid: string, streetCode: string): User {
+  return {
+    openid,
+    role: 'worker',
+    scope: { kind: 'street', streetCode },
+    nickname: openid,
+    demoAccount: null,
+    createdAt: '2026-11-28T00:00:00.000Z',
+  };
+}
+
+async function fill(store: Store, n: number, streetOf: (i: number) => string = () => '110102001') {
+  for (let i = 0; i < n; i++) await store.set('communities', community(i, streetOf(i)).code, community(i, streetOf(i)));
+}
+
+async function all(store: Store, options: Parameters<Store['query']>[1] = {}): Promise<Community[]> {
+  const out: Community[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Page<Community> = await store.query('communities', { ...options, cursor });
+    out.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+/**
+ * The store port's contract. Every method of `Store` must have its cases here (the mapped type makes a missing
+ * one a compile error), and the same suite runs on every adapter under the same test names.
+ */
+export function storeContract(open: () => Promise<Store>): void {
+  let store: Store;
+  beforeEach(async () => {
+    store = await open();
+  });
+  afterEach(() => store.close());
+
+  const cases: { [M in keyof Store]: () => void } = {
+    get() {
+      it('returns a stored document as it was written, and null for a missing id', async () => {
+        const c = community(1);
+        await store.set('communities', c.code, c);
+        expect(await store.get('communities', c.code)).toEqual(c);
+        expect(await store.get('communities', 'missing')).toBeNull();
+      });
+    },
+
+    set() {
+      it('creates, then replaces the whole document', async () => {
+        await store.set('users', 'w1', worker('w1', '110102001'));
+        const replaced: User = {
+          ...worker('w1', '110102003'),
+          scope: { kind: 'community', communityCode: '110102003001', streetCode: '110102003' },
+        };
+        await store.set('users', 'w1', replaced);
+        expect(await store.get('users', 'w1')).toEqual(replaced);
+        expect(await store.count('users')).toBe(1);
+      });
+    },
+
+    update() {
+      it('replaces the named top-level fields, nested objects whole, and keeps the rest', async () => {
+        await store.set('users', 'w1', worker('w1', '110102001'));
+        await store.update('users', 'w1', {
+          scope: { kind: 'community', communityCode: '110102001004', streetCode: '110102001' },
+        });
+        const after = await store.get('users', 'w1');
+        expect(after?.scope).toEqual({ kind: 'community', communityCode: '110102001004', streetCode: '110102001' });
+        expect(after?.nickname).toBe('w1');
+      });
+      it('sets a geo point and a null field', async () => {
+        const c = community(2);
+        await store.set('communities', c.code, c);
+        await store.update('communities', c.code, {
+          location: { type: 'Point', coordinates: [116.38, 39.91] },
+          locationSource: null,
+        });
+        expect(await store.get('communities', c.code)).toMatchObject({
+          location: { type: 'Point', coordinates: [116.38, 39.91] },
+          locationSource: null,
+        });
+      });
+      it('answers NOT_FOUND for a missing document and creates nothing', async () => {
+        await expect(store.update('communities', 'missing', { name: 'x' })).rejects.toMatchObject({
+          code: 'NOT_FOUND',
+        });
+        expect(await store.get('communities', 'missing')).toBeNull();
+      });
+    },
+
+    remove() {
+      it('removes a document, and removing a missing one is harmless', async () => {
+        await store.set('communities', community(1).code, community(1));
+        await store.remove('communities', community(1).code);
+        await store.remove('communities', 'missing');
+        expect(await store.get('communities', community(1).code)).toBeNull();
+      });
+    },
+
+    query() {
+      it('pages through 230 documents in order, each exactly once, at most 100 a page', async () => {
+        await fill(store, 230);
+        const sizes: number[] = [];
+        let cursor: string | null = null;
+        const codes: string[] = [];
+        do {
+          const page: Page<Community> = await store.query('communities', { orderBy: { field: 'code' }, cursor });
+          sizes.push(page.items.length);
+          codes.push(...page.items.map((c) => c.code));
+          cursor = page.nextCursor;
+        } while (cursor);
+        expect(sizes).toEqual([100, 100, 30]);
+        expect(codes).toEqual([...codes].sort());
+        expect(new Set(codes).size).toBe(230);
+      });
+      it('orders by a field with the id as tie-breaker, ascending and descending, across pages', async () => {
+        await fill(store, 25, (i) => (i % 3 === 0 ? '110102003' : '110102001'));
+        const asc = await all(store, { orderBy: { field: 'streetCode' }, limit: 4 });
+        const key = (c: Community) => `${c.streetCode}|${c.code}`;
+        expect(asc.map(key)).toEqual(asc.map(key).sort());
+        const desc = await all(store, { orderBy: { field: 'streetCode', direction: 'desc' }, limit: 4 });
+        expect(desc.map(key)).toEqual(desc.map(key).sort().reverse());
+        expect(desc).toHaveLength(25);
+      });
+      it('filters by equality, in, ranges, null, nested fields and existence', async () => {
+        await fill(store, 10, (i) => (i < 4 ? '110102001' : '110102003'));
+        const n = async (where: NonNullable<Parameters<Store['query']>[1]>['where']) =>
+          (await all(store, { where })).length;
+        expect(await n({ streetCode: '110102003' })).toBe(6);
+        expect(await n({ streetCode: { in: ['110102001', '110102009'] } })).toBe(4);
+        expect(await n({ streetCode: { in: [] } })).toBe(0);
+        expect(await n({ code: { gte: '110102001001', lt: '110102001003' } })).toBe(2);
+        expect(await n({ code: { gt: '110102003005' } })).toBe(4);
+        expect(await n({ location: null })).toBe(5);
+        expect(await n({ 'location.type': 'Point' })).toBe(5);
+        expect(await n({ streetCode: '110102003', location: null })).toBe(3);
+        expect(await n({ name: { exists: true } })).toBe(10);
+        expect(await n({ nothing: { exists: true } })).toBe(0);
+      });
+      it('pages a filtered query with a cursor', async () => {
+        await fill(store, 40, (i) => (i % 2 ? '110102003' : '110102001'));
+        const got = await all(store, { where: { streetCode: '110102003' }, orderBy: { field: 'code' }, limit: 6 });
+        expect(got).toHaveLength(20);
+        expect(got.every((c) => c.streetCode === '110102003')).toBe(true);
+      });
+      it('answers INVALID_INPUT for a cursor it did not make', async () => {
+        await expect(store.query('communities', { cursor: '%%%' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+      });
+    },
+
+    count() {
+      it('counts all documents or those matching a filter', async () => {
+        await fill(store, 12, (i) => (i < 5 ? '110102001' : '110102003'));
+        expect(await store.count('communities')).toBe(12);
+        expect(await store.count('communities', { streetCode: '110102001' })).toBe(5);
+        expect(await store.count('streets')).toBe(0);
+      });
+    },
+
+    transaction() {
+      it('commits all writes of a transaction together and returns its result', async () => {
+        const result = await store.transaction(async (tx) => {
+          await tx.set('communities', community(1).code, community(1));
+          await tx.set('meta', 'counter', { key: 'counter', value: '1', updatedAt: 't' });
+          return (await tx.get('communities', community(1).code))?.name;
+        });
+        expect(result).toBe('测试社区1');
+        expect(await store.get('meta', 'counter')).toMatchObject({ value: '1' });
+      });
+      it('rolls back every write when the work throws, and passes the error on', async () => {
+        await store.set('meta', 'n', { key: 'n', value: '0', updatedAt: '' });
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.update('meta', 'n', { value: '1' });
+            await tx.set('meta', 'm', { key: 'm', value: '1', updatedAt: '' });
+            await tx.remove('meta', 'n');
+            throw new Error('boom');
+          }),
+        ).rejects.toThrow('boom');
+        expect(await store.get('meta', 'n')).toMatchObject({ value: '0' });
+        expect(await store.get('meta', 'm')).toBeNull();
+      });
+      it('answers NOT_FOUND when a transaction updates a missing document', async () => {
+        await expect(store.transaction((tx) => tx.update('meta', 'missing', { value: 'x' }))).rejects.toMatchObject({
+          code: 'NOT_FOUND',
+        });
+      });
+      it('loses no increment when 50 transactions update one counter at once', async () => {
+        await store.set('meta', 'n', { key: 'n', value: '0', updatedAt: '' });
+        await Promise.all(
+          Array.from({ length: 50 }, () =>
+            store.transaction(async (tx) => {
+              const cur = await tx.get('meta', 'n');
+              await tx.update('meta', 'n', { value: String(Number(cur?.value) + 1) });
+            }),
+          ),
+        );
+        expect(await store.get('meta', 'n')).toMatchObject({ value: '50' });
+      });
+      it('creates a document with a deterministic id once, however many try at the same time', async () => {
+        const results = await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            store.transaction(async (tx) => {
+              if (await tx.get('users', 'same')) return false;
+              await tx.set('users', 'same', { ...worker('same', '110102001'), nickname: `try-${i}` });
+              return true;
+            }),
+          ),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect(await store.count('users')).toBe(1);
+      });
+    },
+
+    close() {
+      it('refuses every operation after close', async () => {
+        await store.set('meta', 'k', { key: 'k', value: 'v', updatedAt: '' });
+        await store.close();
+        await expect(store.get('meta', 'k')).rejects.toThrow('store is closed');
+        await expect(store.transaction((tx) => tx.get('meta', 'k'))).rejects.toThrow('store is closed');
+        store = await open(); // for afterEach
+      });
+    },
+  };
+
+  for (const [method, run] of Object.entries(cases)) describe(method, run);
+}
