@@ -18,6 +18,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
     outputRoot: isH5 ? 'dist-h5' : 'dist',
     plugins: [],
     defineConstants: {},
+    // Baked into the build from the environment (a .env.local file works too): where the WeChat build finds
+    // the API, or which CloudBase environment it calls.
+    env: {
+      TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
+      TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+    },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: 'webpack5',

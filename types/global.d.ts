@@ -13,5 +13,7 @@ declare namespace NodeJS {
     TARO_APP_ID: string;
     /** Where the WeChat build reaches the local server when no cloud environment is configured. */
     TARO_APP_API_BASE?: string;
+    /** A CloudBase environment id: when set, the WeChat build calls the cloud functions. */
+    TARO_APP_CLOUD_ENV?: string;
   }
 }

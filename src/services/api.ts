@@ -4,6 +4,34 @@ import { getSession, setSession } from './session';
 
 /** The H5 build is served by the local server itself; the WeChat build reaches it by address. */
 const API_BASE = process.env.TARO_ENV === 'h5' ? '' : process.env.TARO_APP_API_BASE || 'http://127.0.0.1:8080';
+/** With a CloudBase environment configured, the WeChat build calls the cloud functions instead. */
+const CLOUD_ENV = process.env.TARO_ENV === 'weapp' ? process.env.TARO_APP_CLOUD_ENV || '' : '';
+
+let cloudReady = false;
+function cloud(): typeof Taro.cloud {
+  if (!cloudReady) {
+    Taro.cloud.init({ env: CLOUD_ENV, traceUser: true });
+    cloudReady = true;
+  }
+  return Taro.cloud;
+}
+
+/** Cloud: the platform vouches for the caller, so no session travels with the call. */
+async function viaCloud<T>(fn: string, action: string, data: unknown): Promise<Envelope<T>> {
+  const res = await cloud().callFunction({ name: fn, data: { action, data } });
+  return res.result as Envelope<T>;
+}
+
+async function viaHttp<T>(fn: string, action: string, data: unknown, token: string | null): Promise<Envelope<T>> {
+  const res = await Taro.request<Envelope<T>>({
+    url: `${API_BASE}/api/${fn}`,
+    method: 'POST',
+    header: { 'content-type': 'application/json', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    data: { action, data },
+  });
+  if (!res.data || typeof res.data !== 'object' || !('ok' in res.data)) throw new Error(`HTTP ${res.statusCode}`);
+  return res.data;
+}
 
 /** An error answered by a function, or a network fault (`INTERNAL`). Its message is for people. */
 export class ApiError extends Error {
@@ -22,14 +50,10 @@ export async function callCloud<K extends ActionKey>(action: K, data: Req<K>): P
   const session = getSession();
   let envelope: Envelope<Res<K>>;
   try {
-    const res = await Taro.request<Envelope<Res<K>>>({
-      url: `${API_BASE}/api/${fn}`,
-      method: 'POST',
-      header: { 'content-type': 'application/json', ...(session ? { Authorization: `Bearer ${session.token}` } : {}) },
-      data: { action: name, data },
-    });
-    envelope = res.data;
-    if (!envelope || typeof envelope !== 'object' || !('ok' in envelope)) throw new Error(`HTTP ${res.statusCode}`);
+    envelope = CLOUD_ENV
+      ? await viaCloud<Res<K>>(fn, name, data)
+      : await viaHttp<Res<K>>(fn, name, data, session?.token ?? null);
+    if (!envelope || typeof envelope !== 'object' || !('ok' in envelope)) throw new Error('not an envelope');
   } catch {
     throw new ApiError('INTERNAL', '网络连接失败，请检查网络后重试');
   }

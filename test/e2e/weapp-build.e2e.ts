@@ -5,14 +5,27 @@ import { ROUTES } from '../../src/constants/routes';
 
 const ROOT = path.resolve(__dirname, '../..');
 
+function buildWeapp(env: Record<string, string> = {}): string {
+  const r = spawnSync('npm', ['run', 'build:weapp'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+  });
+  expect(r.status).toBe(0);
+  return fs.readFileSync(path.join(ROOT, 'dist/common.js'), 'utf8');
+}
+
 describe('the WeChat build', () => {
-  it('writes dist/app.json listing every page and declaring the location API it uses', () => {
-    const r = spawnSync('npm', ['run', 'build:weapp'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
-    expect(r.status).toBe(0);
+  it('bakes a configured CloudBase environment into the app, which then calls the cloud functions', () => {
+    const code = buildWeapp({ TARO_APP_CLOUD_ENV: 'xicheng-test-env' });
+    expect(code).toContain('"xicheng-test-env"');
+    expect(code).toContain('callFunction');
+  }, 120000);
+
+  it('writes dist/app.json listing every page, declares the location API, and leaves no process.env behind', () => {
+    const code = buildWeapp();
+    // A mini-program has no `process`: every environment value must be replaced at build time.
+    expect(code).not.toContain('process.env');
     const app = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist/app.json'), 'utf8')) as {
       pages: string[];
       requiredPrivateInfos: string[];

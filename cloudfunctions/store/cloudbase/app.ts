@@ -5,10 +5,19 @@ let app: App | null = null;
 
 /**
  * The one CloudBase app of a function instance, created on first use. Inside a cloud function
- * `SYMBOL_CURRENT_ENV` selects the environment the function runs in; `CLOUDBASE_ENV` overrides it.
+ * `SYMBOL_CURRENT_ENV` selects the environment the function runs in and the platform supplies credentials.
+ * Outside (the cloud seeding script) `CLOUDBASE_ENV` names the environment and `TENCENTCLOUD_SECRETID` /
+ * `TENCENTCLOUD_SECRETKEY` are the credentials.
  */
 export function cloudbaseApp(): App {
-  if (!app) app = tcb.init({ env: process.env.CLOUDBASE_ENV || tcb.SYMBOL_CURRENT_ENV });
+  if (!app) {
+    const { CLOUDBASE_ENV, TENCENTCLOUD_SECRETID, TENCENTCLOUD_SECRETKEY, TENCENTCLOUD_RUNENV } = process.env;
+    const keys =
+      TENCENTCLOUD_RUNENV !== 'SCF' && TENCENTCLOUD_SECRETID && TENCENTCLOUD_SECRETKEY
+        ? { secretId: TENCENTCLOUD_SECRETID, secretKey: TENCENTCLOUD_SECRETKEY }
+        : {};
+    app = tcb.init({ env: CLOUDBASE_ENV || tcb.SYMBOL_CURRENT_ENV, ...keys });
+  }
   return app;
 }
 

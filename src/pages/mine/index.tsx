@@ -35,7 +35,8 @@ export default function MinePage() {
   const freshResident = () =>
     signIn({ openid: `resident-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}` }, 'fresh');
 
-  const user = session?.user;
+  // Local: the signed session. Cloud: the platform identifies the person, and auth.me says who they are.
+  const user = me.data?.user ?? session?.user ?? null;
   return (
     <View className='page mine'>
       <View className='card'>
@@ -46,9 +47,11 @@ export default function MinePage() {
               身份：{ROLE_LABELS[user.role]}
               {user.demoAccount ? '（演示账号）' : ''}
             </Text>
-            <Button className='sign-out' size='mini' onClick={() => setSession(null)}>
-              退出登录
-            </Button>
+            {session && (
+              <Button className='sign-out' size='mini' onClick={() => setSession(null)}>
+                退出登录
+              </Button>
+            )}
           </>
         ) : (
           <Text className='me-name'>未登录</Text>
@@ -85,7 +88,7 @@ export default function MinePage() {
             </StateView>
           </>
         ) : (
-          <Text className='muted block'>请在微信中打开以使用微信身份登录。</Text>
+          <Text className='muted block'>已使用微信身份登录。</Text>
         )}
       </StateView>
     </View>

@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Envelope, Street, User } from '../../types';
+import { seedReference } from '../../cloudfunctions/api/seed';
+import { readReference } from '../../cloudfunctions/local/reference-files';
+import { CloudbaseStore } from '../../cloudfunctions/store/cloudbase/CloudbaseStore';
+import { cloudbaseDb } from '../../cloudfunctions/store/cloudbase/app';
+import { buildFunctions, FUNCTIONS_DIR } from '../../scripts/build-functions';
+import { installMemoryCloudbase } from '../support/cloudbase';
+import type { MemoryCloudbase } from '../support/cloudbase-memory';
+
+type Main = (event: unknown, context: unknown) => Promise<Envelope<unknown>>;
+
+/** What CloudBase's runtime gives a function: the caller's identity in the environment. */
+function asCaller(openid: string | null): void {
+  process.env.WX_CONTEXT_KEYS = 'WX_OPENID,WX_APPID';
+  process.env.WX_APPID = 'wx-test-app';
+  if (openid) process.env.WX_OPENID = openid;
+  else delete process.env.WX_OPENID;
+}
+
+const context = { request_id: 'req-1', function_name: 'geo', memory_limit_in_mb: 256, time_limit_in_ms: 10000 };
+
+function load(fn: string): Main {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (require(path.join(FUNCTIONS_DIR, fn, 'index.js')) as { main: Main }).main;
+}
+
+describe('bundled cloud functions', () => {
+  let memory: MemoryCloudbase;
+  beforeAll(async () => {
+    await buildFunctions();
+    memory = installMemoryCloudbase();
+    await seedReference(new CloudbaseStore(cloudbaseDb()), readReference(), new Date('2026-11-28T00:00:00Z'));
+  }, 60000);
+  afterAll(() => {
+    delete process.env.WX_OPENID;
+    delete process.env.WX_CONTEXT_KEYS;
+    delete process.env.WX_APPID;
+  });
+
+  it('writes one folder per function with index.js and a package.json of runtime dependencies only', () => {
+    for (const fn of ['auth', 'geo']) {
+      const dir = path.join(FUNCTIONS_DIR, fn);
+      expect(fs.readdirSync(dir).sort()).toEqual(['index.js', 'package.json']);
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { dependencies: object };
+      expect(Object.keys(pkg.dependencies)).toEqual(['@cloudbase/node-sdk']);
+      const code = fs.readFileSync(path.join(dir, 'index.js'), 'utf8');
+      expect(code).not.toMatch(/better-sqlite3|node:http/);
+    }
+  });
+
+  it('answers geo.streets through the bundle, the real SDK and CloudBase, for an anonymous caller', async () => {
+    asCaller(null);
+    const before = memory.requests.length;
+    const env = await load('geo')({ action: 'streets' }, context);
+    if (!env.ok) throw new Error(env.error.message);
+    const streets = env.data as Street[];
+    expect(streets).toHaveLength(15);
+    expect(streets.reduce((n, s) => n + s.communityCount, 0)).toBe(263);
+    const sent = memory.requests.slice(before);
+    expect(sent.some((r) => r.api === 'database.getDocument' && r.params.collectionName === 'streets')).toBe(true);
+  });
+
+  it('takes the openid from the context, never from the event', async () => {
+    asCaller('oResident001');
+    const env = await load('auth')(
+      { action: 'me', data: { openid: 'demo:admin' }, userInfo: { openId: 'demo:admin' } },
+      context,
+    );
+    expect(env.ok && (env.data as { user: User }).user).toMatchObject({ openid: 'oResident001', role: 'resident' });
+  });
+
+  it('lets a street worker set a location and refuses a resident, with dev sign-in off', async () => {
+    asCaller('demo:worker-110102001');
+    const set = await load('geo')(
+      { action: 'setCommunityLocation', data: { communityCode: '110102001004', lng: 116.3745, lat: 39.9075 } },
+      context,
+    );
+    expect(set.ok).toBe(true);
+    asCaller('oResident001');
+    const refused = await load('geo')(
+      { action: 'setCommunityLocation', data: { communityCode: '110102001011', lng: 116.3745, lat: 39.9075 } },
+      context,
+    );
+    expect(refused).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '没有权限进行此操作' } });
+    const login = await load('auth')({ action: 'devLogin', data: { account: 'admin' } }, context);
+    expect(login.ok || login.error.code).toBe('FORBIDDEN');
+  });
+});

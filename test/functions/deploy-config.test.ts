@@ -1,0 +1,35 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { FUNCTIONS } from '../../types';
+import { COLLECTIONS } from '../../cloudfunctions/store/port';
+
+const ROOT = path.resolve(__dirname, '../..');
+const read = <T>(file: string): T => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as T;
+
+describe('deployment files', () => {
+  it('declare every function in cloudbaserc.json with a timeout within CloudBase limits', () => {
+    const rc = read<{ functionRoot: string; functions: { name: string; timeout: number; handler: string }[] }>(
+      'cloudbaserc.json',
+    );
+    expect(rc.functions.map((f) => f.name).sort()).toEqual([...FUNCTIONS].sort());
+    expect(rc.functionRoot).toBe('./dist-functions');
+    for (const f of rc.functions) {
+      expect(f.handler).toBe('index.main');
+      expect(f.timeout).toBeGreaterThanOrEqual(1);
+      expect(f.timeout).toBeLessThanOrEqual(60);
+    }
+  });
+
+  it('describe every collection of the store, each denying direct client access', () => {
+    const db = read<{ collections: { name: string; rules: { read: boolean; write: boolean } }[] }>(
+      'cloudbase/database.json',
+    );
+    expect(db.collections.map((c) => c.name).sort()).toEqual([...COLLECTIONS].sort());
+    for (const c of db.collections) expect(c.rules).toEqual({ read: false, write: false });
+  });
+
+  it('point the WeChat project at the built mini-program and functions', () => {
+    const project = read<{ miniprogramRoot: string; cloudfunctionRoot: string }>('project.config.json');
+    expect(project).toMatchObject({ miniprogramRoot: 'dist/', cloudfunctionRoot: 'dist-functions/' });
+  });
+});
