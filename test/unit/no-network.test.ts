@@ -5,7 +5,7 @@ describe('the offline guard of the test run', () => {
 
   it('refuses a connection to a host outside this machine and records it', async () => {
     // 0.0.0.0 would reach only this machine if the guard failed; it is not on the loopback allow-list.
-    await expect(fetch('http://0.0.0.0:9/')).rejects.toThrow();
+    await expect(fetch('http://0.0.0.0:8/')).rejects.toThrow();
     expect(networkAttempts).toContain('0.0.0.0');
   });
 
