@@ -1,3 +1,5 @@
+import type { BrandType, CategoryId, Goods, PaymentMethod, Service } from './catalogue';
+
 /** A GeoJSON point, coordinates `[lng, lat]` in GCJ-02 (the datum of WeChat's maps). */
 export interface GeoPoint {
   type: 'Point';
@@ -67,4 +69,59 @@ export interface DemoAccount {
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+}
+
+/** `["HH:MM", "HH:MM"]`; an end of "24:00" is midnight; an end before the start runs past midnight. */
+export type TimeRange = [start: string, end: string];
+
+/** Opening hours, Monday first; an empty day is closed. Always read in Beijing time. */
+export interface WeeklyHours {
+  week: TimeRange[][];
+  /** Free text about public holidays, e.g. 春节休息. */
+  holidayNote: string | null;
+}
+
+export const OUTLET_STATUSES = ['pending', 'approved', 'suspended', 'closed'] as const;
+/** Only `approved` outlets reach residents and coverage. */
+export type OutletStatus = (typeof OUTLET_STATUSES)[number];
+/** Where an outlet came from: generated demo data, the outlet census, or a merchant's registration. */
+export type OutletSource = 'demo' | 'census' | 'merchant';
+
+/** A place that offers services: a shop, a service point, a locker or a van's stop. */
+export interface Outlet {
+  id: string;
+  name: string;
+  categories: CategoryId[];
+  location: GeoPoint;
+  address: string;
+  streetCode: string;
+  communityCode: string | null;
+  hours: WeeklyHours;
+  goods: Goods[];
+  services: Service[];
+  payment: PaymentMethod[];
+  accessible: boolean;
+  brand: BrandType | null;
+  phone: string | null;
+  status: OutletStatus;
+  source: OutletSource;
+  /** True for generated demo data; shown as 演示数据 wherever the outlet appears. */
+  demo: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An outlet as a resident sees it from a point: distance, walking minutes and today's state (Beijing time). */
+export interface OutletView {
+  outlet: Outlet;
+  meters: number | null;
+  minutes: number | null;
+  openNow: boolean;
+  todayHours: string;
+}
+
+/** The outlet page: the view plus every day's hours. */
+export interface OutletDetail extends OutletView {
+  week: { day: string; hours: string }[];
+  allDay: boolean;
 }

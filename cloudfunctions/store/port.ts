@@ -1,4 +1,4 @@
-import type { Community, Page, Street, User } from '../../types';
+import type { Community, Outlet, Page, Street, User } from '../../types';
 
 /** A small key/value record: seed versions and similar facts about the store itself. */
 export interface MetaDoc {
@@ -13,18 +13,36 @@ export interface Collections {
   communities: Community;
   users: User;
   meta: MetaDoc;
+  outlets: Outlet;
 }
 export type CollectionName = keyof Collections;
-export const COLLECTIONS = ['streets', 'communities', 'users', 'meta'] as const satisfies readonly CollectionName[];
+export const COLLECTIONS = [
+  'streets',
+  'communities',
+  'users',
+  'meta',
+  'outlets',
+] as const satisfies readonly CollectionName[];
+
+/** Collections whose `location` (a GeoJSON point) has a spatial index. */
+export type GeoCollection = 'outlets';
+export const GEO_COLLECTIONS = ['outlets'] as const satisfies readonly GeoCollection[];
 
 export type Scalar = string | number | boolean | null;
 
 /**
- * A condition on one field, limited to what CloudBase's database answers: equality, `in`, ranges and
- * existence. A field may be a dotted path (`scope.streetCode`).
+ * A condition on one field, limited to what CloudBase's database answers: equality, `in`, ranges,
+ * existence, and any-of / all-of on array fields. A field may be a dotted path (`scope.streetCode`).
  */
 export type Condition =
-  Scalar | { in: Scalar[] } | { gt?: Scalar; gte?: Scalar; lt?: Scalar; lte?: Scalar } | { exists: boolean };
+  | Scalar
+  | { in: Scalar[] }
+  | { gt?: Scalar; gte?: Scalar; lt?: Scalar; lte?: Scalar }
+  | { exists: boolean }
+  /** An array field holding at least one of the values. */
+  | { anyOf: Scalar[] }
+  /** An array field holding every one of the values. */
+  | { allOf: Scalar[] };
 
 export type Where = Record<string, Condition>;
 
@@ -39,6 +57,26 @@ export interface QueryOptions {
   limit?: number;
   /** `nextCursor` of the previous page. */
   cursor?: string | null;
+}
+
+/** The most a nearby search answers (CloudBase's cap on one read). */
+export const MAX_NEARBY = 1000;
+
+export interface NearbyOptions {
+  /** `[lng, lat]`, GCJ-02. */
+  center: [number, number];
+  /** Straight-line radius in metres. */
+  maxMeters: number;
+  where?: Where;
+  /** 1..MAX_NEARBY, default MAX_NEARBY. */
+  limit?: number;
+}
+
+/** A document and its straight-line distance from the search centre. */
+export interface Near<T> {
+  id: string;
+  doc: T;
+  meters: number;
 }
 
 export interface DocReader {
@@ -67,6 +105,11 @@ export type Transaction = DocReader & DocWriter;
 export interface Store extends DocReader, DocWriter {
   query<C extends CollectionName>(collection: C, options?: QueryOptions): Promise<Page<Collections[C]>>;
   count(collection: CollectionName, where?: Where): Promise<number>;
+  /**
+   * Documents within `maxMeters` of a point, nearest first (ties by id), answered from a spatial index —
+   * never by reading every document.
+   */
+  nearby<C extends GeoCollection>(collection: C, options: NearbyOptions): Promise<Near<Collections[C]>[]>;
   /** Runs `work` atomically: all of its writes land, or none. */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -91,6 +134,16 @@ export function decodeCursor(cursor: string): [Scalar, string] | null {
     /* fall through */
   }
   return null;
+}
+
+/** Nearest first; equal distances by id, so every adapter answers in the same order. */
+export function byDistance<T>(a: Near<T>, b: Near<T>): number {
+  return a.meters - b.meters || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+export function nearbyLimit(limit: number | undefined): number {
+  if (limit === undefined) return MAX_NEARBY;
+  return Math.max(1, Math.min(MAX_NEARBY, Math.floor(limit)));
 }
 
 export function pageLimit(limit: number | undefined): number {

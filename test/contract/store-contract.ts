@@ -1,5 +1,9 @@
 import type { Community, Page, User } from '../../types';
+import { metersBetween } from '../../cloudfunctions/core/reach';
 import type { Store } from '../../cloudfunctions/store/port';
+import { offset, outlet } from '../support/outlets';
+
+const CENTER: [number, number] = [116.3745, 39.9075];
 
 /** A community document, the "mother" of these tests. */
 export function community(i: number, streetCode = '110102001', located = i % 2 === 0): Community {
@@ -172,6 +176,65 @@ export function storeContract(open: () => Promise<Store>): void {
         expect(await store.count('communities')).toBe(12);
         expect(await store.count('communities', { streetCode: '110102001' })).toBe(5);
         expect(await store.count('streets')).toBe(0);
+      });
+    },
+
+    nearby() {
+      it('answers the documents within the radius, nearest first, with their distances', async () => {
+        const spots: [string, number, number][] = [
+          ['a', 100, 0],
+          ['b', 0, 300],
+          ['c', -500, 200],
+          ['d', 800, 0],
+          ['e', 0, -2000],
+        ];
+        for (const [id, e, n] of spots) await store.set('outlets', id, outlet(id, ...offset(CENTER, e, n)));
+        const near = await store.nearby('outlets', { center: CENTER, maxMeters: 667 });
+        expect(near.map((h) => h.id)).toEqual(['a', 'b', 'c']);
+        for (const h of near) expect(h.meters).toBeCloseTo(metersBetween(CENTER, h.doc.location.coordinates), 6);
+        expect(near[0].doc).toEqual(outlet('a', ...offset(CENTER, 100, 0)));
+      });
+      it('applies filters: equality, any of a list field, all of a list field', async () => {
+        const p = offset(CENTER, 50, 50);
+        await store.set('outlets', 'veg', outlet('veg', ...p, { categories: ['vegetables'], payment: ['cash'] }));
+        await store.set(
+          'outlets',
+          'both',
+          outlet('both', ...p, { categories: ['breakfast', 'vegetables'], payment: ['cash', 'elderCard'] }),
+        );
+        await store.set(
+          'outlets',
+          'hair',
+          outlet('hair', ...p, { categories: ['hair'], payment: ['cash', 'elderCard'] }),
+        );
+        await store.set(
+          'outlets',
+          'pending',
+          outlet('pending', ...p, { categories: ['vegetables'], status: 'pending' }),
+        );
+        const ids = async (where: NonNullable<Parameters<Store['nearby']>[1]['where']>) =>
+          (await store.nearby('outlets', { center: CENTER, maxMeters: 500, where })).map((h) => h.id).sort();
+        expect(await ids({ status: 'approved' })).toEqual(['both', 'hair', 'veg']);
+        expect(await ids({ status: 'approved', categories: { anyOf: ['vegetables', 'breakfast'] } })).toEqual([
+          'both',
+          'veg',
+        ]);
+        expect(await ids({ payment: { allOf: ['cash', 'elderCard'] } })).toEqual(['both', 'hair']);
+        expect(await ids({ categories: { anyOf: [] } })).toEqual([]);
+      });
+      it('follows a moved or removed document and caps the answer at the limit', async () => {
+        await store.set('outlets', 'm', outlet('m', ...offset(CENTER, 100, 0)));
+        await store.set('outlets', 'n', outlet('n', ...offset(CENTER, 200, 0)));
+        await store.update('outlets', 'm', { location: { type: 'Point', coordinates: offset(CENTER, 3000, 0) } });
+        expect((await store.nearby('outlets', { center: CENTER, maxMeters: 667 })).map((h) => h.id)).toEqual(['n']);
+        await store.transaction((tx) => tx.remove('outlets', 'n'));
+        expect(await store.nearby('outlets', { center: CENTER, maxMeters: 667 })).toEqual([]);
+        for (let i = 0; i < 5; i++) await store.set('outlets', `x${i}`, outlet(`x${i}`, ...offset(CENTER, 10 * i, 0)));
+        expect((await store.nearby('outlets', { center: CENTER, maxMeters: 667, limit: 3 })).map((h) => h.id)).toEqual([
+          'x0',
+          'x1',
+          'x2',
+        ]);
       });
     },
 

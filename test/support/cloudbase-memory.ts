@@ -1,5 +1,6 @@
 import { EJSON } from 'bson';
 import { Query, update as applyUpdate } from 'mingo';
+import { metersBetween } from '../../cloudfunctions/core/reach';
 
 type Plain = Record<string, unknown>;
 interface Row {
@@ -124,9 +125,32 @@ export class MemoryCloudbase {
     return { data: { list: docs.slice(offset, offset + limit).map((d) => EJSON.stringify(d)) }, requestId: 'memory' };
   }
 
+  /**
+   * mingo evaluates the query; a `$nearSphere` condition (what the SDK's `geoNear` becomes) is evaluated here, as
+   * CloudBase's geo index does: within `$maxDistance` metres, nearest first.
+   */
   private where(params: Plain): Plain[] {
     const all = [...this.table(String(params.collectionName)).values()].map((r) => r.doc);
-    return new Query(parse(params.query)).find<Plain>(all).all();
+    const query = parse(params.query);
+    let near: { field: string; center: [number, number]; max: number } | null = null;
+    for (const [field, cond] of Object.entries(query)) {
+      const ns = cond && typeof cond === 'object' ? (cond as Plain).$nearSphere : undefined;
+      if (!ns) continue;
+      const spec = ns as { $geometry: { coordinates: [number, number] }; $maxDistance?: number };
+      near = { field, center: spec.$geometry.coordinates, max: spec.$maxDistance ?? Infinity };
+      delete query[field];
+    }
+    const matched = new Query(query).find<Plain>(all).all();
+    if (!near) return matched;
+    const { field, center, max } = near;
+    return matched
+      .map((doc) => {
+        const c = (doc[field] as { coordinates?: [number, number] } | undefined)?.coordinates;
+        return { doc, meters: c ? metersBetween(center, c) : Infinity };
+      })
+      .filter((h) => h.meters <= max)
+      .sort((a, b) => a.meters - b.meters)
+      .map((h) => h.doc);
   }
 
   /** A transaction may write a document only if nobody else holds it or wrote it since the transaction began. */

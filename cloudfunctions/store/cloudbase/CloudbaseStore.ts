@@ -1,13 +1,19 @@
 import type { Page } from '../../../types';
 import { AppError } from '../../core/errors';
+import { metersBetween } from '../../core/reach';
 import {
+  byDistance,
   checkField,
   decodeCursor,
   encodeCursor,
+  nearbyLimit,
   pageLimit,
   type CollectionName,
   type Collections,
   type Condition,
+  type GeoCollection,
+  type Near,
+  type NearbyOptions,
   type QueryOptions,
   type Scalar,
   type Store,
@@ -90,6 +96,12 @@ function condition(_: Command, cond: Condition): unknown {
   if (cond === null || typeof cond !== 'object') return cond;
   if ('in' in cond) return _.in(cond.in);
   if ('exists' in cond) return _.exists(cond.exists);
+  // On an array field Mongo's `in` matches when any element is among the values.
+  if ('anyOf' in cond) return _.in((cond as { anyOf: Scalar[] }).anyOf);
+  if ('allOf' in cond) {
+    const all = (cond as { allOf: Scalar[] }).allOf;
+    return all.length ? _.all(all) : _.exists(true);
+  }
   const parts = [
     cond.gt !== undefined ? _.gt(cond.gt) : null,
     cond.gte !== undefined ? _.gte(cond.gte) : null,
@@ -204,6 +216,28 @@ export class CloudbaseStore implements Store {
   async count(collection: CollectionName, where?: Where): Promise<number> {
     const res = await this.call(() => this.coll(collection).where(filter(this.db.command, where)).count());
     return (res as { total: number }).total;
+  }
+
+  /** `geoNear` on the collection's geo index; CloudBase answers nearest first, at most 1,000 per read. */
+  async nearby<C extends GeoCollection>(collection: C, options: NearbyOptions): Promise<Near<Collections[C]>[]> {
+    this.open();
+    const _ = this.db.command;
+    const where = {
+      ...filter(_, options.where),
+      location: _.geoNear({
+        geometry: new this.db.Geo.Point(options.center[0], options.center[1]),
+        maxDistance: options.maxMeters,
+      }),
+    };
+    const limit = nearbyLimit(options.limit);
+    const res = await this.call(() => this.coll(collection).where(where).limit(limit).get());
+    const hits = (res as { data: Plain[] }).data.map((raw) => {
+      const doc = fromDb<Collections[C]>(raw);
+      const [lng, lat] = (doc as { location: { coordinates: [number, number] } }).location.coordinates;
+      return { id: String(raw._id), doc, meters: metersBetween(options.center, [lng, lat]) };
+    });
+    // Distances are measured here the same way for every adapter, so ties and the radius edge agree.
+    return hits.filter((h) => h.meters <= options.maxMeters).sort(byDistance);
   }
 
   async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {

@@ -4,15 +4,22 @@ import Database from 'better-sqlite3';
 import type { Page } from '../../../types';
 import { AppError } from '../../core/errors';
 import { Mutex } from '../mutex';
+import { boxAround, metersBetween } from '../../core/reach';
 import {
+  byDistance,
   checkField,
   COLLECTIONS,
+  GEO_COLLECTIONS,
+  nearbyLimit,
   decodeCursor,
   encodeCursor,
   pageLimit,
   type CollectionName,
   type Collections,
   type Condition,
+  type GeoCollection,
+  type Near,
+  type NearbyOptions,
   type QueryOptions,
   type Scalar,
   type Store,
@@ -52,6 +59,15 @@ function compileOne(field: string, cond: Condition, sql: string[], params: Param
       sql.push(`${e} IN (${cond.in.map(() => '?').join(',')})`);
       params.push(...cond.in.map(param));
     }
+  } else if ('anyOf' in cond || 'allOf' in cond) {
+    const any = 'anyOf' in cond;
+    const list = (any ? (cond as { anyOf: Scalar[] }).anyOf : (cond as { allOf: Scalar[] }).allOf) ?? [];
+    const values = [...new Set(list)].map(param);
+    const each = `SELECT value FROM json_each(doc, '$.${checkField(field)}') WHERE value IN (${values.map(() => '?').join(',')})`;
+    if (values.length === 0) sql.push(any ? '0' : '1');
+    else if (any) sql.push(`EXISTS (${each})`);
+    else sql.push(`(SELECT count(DISTINCT value) FROM (${each})) = ${values.length}`);
+    params.push(...(values.length ? values : []));
   } else if ('exists' in cond) {
     sql.push(`json_type(doc, '$.${checkField(field)}') IS ${cond.exists ? 'NOT NULL' : 'NULL'}`);
   } else {
@@ -67,6 +83,27 @@ function compileOne(field: string, cond: Condition, sql: string[], params: Param
         params.push(param(cond[k] as Scalar));
       }
   }
+}
+
+function isGeo(collection: CollectionName): collection is GeoCollection {
+  return (GEO_COLLECTIONS as readonly string[]).includes(collection);
+}
+
+/** Measures candidates exactly (from the document's own coordinates), keeps those in reach, nearest first. */
+function nearest<T>(
+  rows: { id: string; doc: string; lng: number | null; lat: number | null }[],
+  options: NearbyOptions,
+): Near<T>[] {
+  const hits: { id: string; doc: string; meters: number }[] = [];
+  for (const r of rows) {
+    if (r.lng === null || r.lat === null) continue;
+    const meters = metersBetween(options.center, [r.lng, r.lat]);
+    if (meters <= options.maxMeters) hits.push({ id: r.id, doc: r.doc, meters });
+  }
+  hits.sort(byDistance);
+  return hits
+    .slice(0, nearbyLimit(options.limit))
+    .map((h) => ({ id: h.id, meters: h.meters, doc: JSON.parse(h.doc) as T }));
 }
 
 function readField(doc: unknown, field: string): Scalar {
@@ -85,7 +122,19 @@ export class SqliteStore implements Store {
   private readonly mutex = new Mutex();
   private closed = false;
 
+  private readonly statements = new Map<string, Database.Statement>();
+
   private constructor(private readonly db: Database.Database) {}
+
+  /** Prepared statements are kept: the same SQL text is compiled once. */
+  private stmt(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    return st;
+  }
 
   /** Opens (creating if needed) `<dataDir>/store.sqlite`, or an in-memory database for `':memory:'`. */
   static open(dataDir: string): SqliteStore {
@@ -114,17 +163,24 @@ export class SqliteStore implements Store {
   // --- single-document operations, shared by the store and its transactions -----------------------------
 
   private getNow<C extends CollectionName>(collection: C, id: string): Collections[C] | null {
-    const row = this.db.prepare(`SELECT doc FROM ${table(collection)} WHERE id = ?`).get(id) as
-      { doc: string } | undefined;
+    const row = this.stmt(`SELECT doc FROM ${table(collection)} WHERE id = ?`).get(id) as { doc: string } | undefined;
     return row ? (JSON.parse(row.doc) as Collections[C]) : null;
   }
 
   private setNow<C extends CollectionName>(collection: C, id: string, doc: Collections[C]): void {
-    this.db
-      .prepare(
-        `INSERT INTO ${table(collection)} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`,
-      )
-      .run(id, JSON.stringify(doc));
+    this.stmt(
+      `INSERT INTO ${table(collection)} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`,
+    ).run(id, JSON.stringify(doc));
+    if (isGeo(collection)) this.indexPoint(collection, id, (doc as { location?: unknown }).location);
+  }
+
+  /** Keeps the R*Tree in step with the document's `location`. */
+  private indexPoint(collection: GeoCollection, id: string, location: unknown): void {
+    const { rowid } = this.stmt(`SELECT rowid FROM ${table(collection)} WHERE id = ?`).get(id) as { rowid: number };
+    this.stmt(`DELETE FROM ${collection}_geo WHERE rid = ?`).run(rowid);
+    const c = (location as { coordinates?: unknown } | null)?.coordinates;
+    if (Array.isArray(c) && typeof c[0] === 'number' && typeof c[1] === 'number')
+      this.stmt(`INSERT INTO ${collection}_geo VALUES (?, ?, ?, ?, ?)`).run(rowid, c[0], c[0], c[1], c[1]);
   }
 
   private updateNow<C extends CollectionName>(collection: C, id: string, patch: Partial<Collections[C]>): void {
@@ -134,7 +190,11 @@ export class SqliteStore implements Store {
   }
 
   private removeNow(collection: CollectionName, id: string): void {
-    this.db.prepare(`DELETE FROM ${table(collection)} WHERE id = ?`).run(id);
+    if (isGeo(collection))
+      this.stmt(`DELETE FROM ${collection}_geo WHERE rid IN (SELECT rowid FROM ${table(collection)} WHERE id = ?)`).run(
+        id,
+      );
+    this.stmt(`DELETE FROM ${table(collection)} WHERE id = ?`).run(id);
   }
 
   private run<T>(work: () => T | PromiseLike<T>): Promise<T> {
@@ -182,11 +242,9 @@ export class SqliteStore implements Store {
       const limit = pageLimit(options.limit);
       const dir = desc ? 'DESC' : 'ASC';
       const order = orderField ? `${orderExpr} ${dir}, id ${dir}` : `id ${dir}`;
-      const rows = this.db
-        .prepare(
-          `SELECT id, doc FROM ${table(collection)}${sql.length ? ` WHERE ${sql.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`,
-        )
-        .all(...params, limit + 1) as { id: string; doc: string }[];
+      const rows = this.stmt(
+        `SELECT id, doc FROM ${table(collection)}${sql.length ? ` WHERE ${sql.join(' AND ')}` : ''} ORDER BY ${order} LIMIT ?`,
+      ).all(...params, limit + 1) as { id: string; doc: string }[];
       const more = rows.length > limit;
       const pageRows = more ? rows.slice(0, limit) : rows;
       const items = pageRows.map((r) => JSON.parse(r.doc) as Collections[C]);
@@ -202,10 +260,43 @@ export class SqliteStore implements Store {
       const sql: string[] = [];
       const params: Param[] = [];
       compile(where, sql, params);
-      const row = this.db
-        .prepare(`SELECT count(*) AS n FROM ${table(collection)}${sql.length ? ` WHERE ${sql.join(' AND ')}` : ''}`)
-        .get(...params) as { n: number };
+      const row = this.stmt(
+        `SELECT count(*) AS n FROM ${table(collection)}${sql.length ? ` WHERE ${sql.join(' AND ')}` : ''}`,
+      ).get(...params) as { n: number };
       return row.n;
+    });
+  }
+
+  nearby<C extends GeoCollection>(collection: C, options: NearbyOptions): Promise<Near<Collections[C]>[]> {
+    return this.run(() => {
+      const [minLng, minLat, maxLng, maxLat] = boxAround(options.center, options.maxMeters);
+      const sql = ['g.minLng >= ?', 'g.maxLng <= ?', 'g.minLat >= ?', 'g.maxLat <= ?'];
+      const params: Param[] = [minLng, maxLng, minLat, maxLat];
+      compile(options.where, sql, params);
+      const rows = this.stmt(
+        `SELECT o.id AS id, o.doc AS doc, json_extract(o.doc, '$.location.coordinates[0]') AS lng,
+             json_extract(o.doc, '$.location.coordinates[1]') AS lat
+           FROM ${collection}_geo g JOIN ${table(collection)} o ON o.rowid = g.rid WHERE ${sql.join(' AND ')}`,
+      ).all(...params) as { id: string; doc: string; lng: number; lat: number }[];
+      return nearest<Collections[C]>(rows, options);
+    });
+  }
+
+  /**
+   * The same answer as `nearby` without the spatial index: every document is read and measured. Only for
+   * benchmarks and for checking the index; never on a request path.
+   */
+  nearbyByScan<C extends GeoCollection>(collection: C, options: NearbyOptions): Promise<Near<Collections[C]>[]> {
+    return this.run(() => {
+      const sql: string[] = [];
+      const params: Param[] = [];
+      compile(options.where, sql, params);
+      const rows = this.stmt(
+        `SELECT id, doc, json_extract(doc, '$.location.coordinates[0]') AS lng,
+             json_extract(doc, '$.location.coordinates[1]') AS lat
+           FROM ${table(collection)}${sql.length ? ` WHERE ${sql.join(' AND ')}` : ''}`,
+      ).all(...params) as { id: string; doc: string; lng: number | null; lat: number | null }[];
+      return nearest<Collections[C]>(rows, options);
     });
   }
 

@@ -18,6 +18,17 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE TABLE meta (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
     `,
   },
+  {
+    version: 2,
+    name: 'outlets with a spatial index',
+    sql: `
+      CREATE TABLE outlets (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX outlets_status ON outlets (json_extract(doc, '$.status'), id);
+      CREATE INDEX outlets_name ON outlets (json_extract(doc, '$.name'), id);
+      -- R*Tree over outlet points: rid is the outlet row's rowid.
+      CREATE VIRTUAL TABLE outlets_geo USING rtree(rid, minLng, maxLng, minLat, maxLat);
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database's `user_version`, each in its own transaction. */

@@ -1,0 +1,112 @@
+import type { TimeRange, WeeklyHours } from '../../types';
+
+/**
+ * Opening hours. A week is seven lists of ranges, Monday first. A range is `["HH:MM", "HH:MM"]`; an end of
+ * "24:00" is midnight; an end earlier than its start runs past midnight into the next day. Every rule is
+ * evaluated in Beijing time (Asia/Shanghai, UTC+8 all year — China has no daylight saving time), whatever
+ * the server's time zone.
+ */
+
+export const WEEKDAY_NAMES = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const;
+const DAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
+
+/** The Beijing weekday (0 = Monday) and minute of the day of an instant. */
+export function beijingClock(instant: Date): { weekday: number; minute: number } {
+  const b = new Date(instant.getTime() + BEIJING_OFFSET_MS);
+  return { weekday: (b.getUTCDay() + 6) % 7, minute: b.getUTCHours() * 60 + b.getUTCMinutes() };
+}
+
+function minutes(hhmm: string): number {
+  const [h, m] = hhmm.split(':').map(Number);
+  return h * 60 + m;
+}
+
+const overnight = ([s, e]: TimeRange) => minutes(e) <= minutes(s);
+
+/** Open at this instant, by the week's ranges (including yesterday's ranges that run past midnight). */
+export function isOpenAt(hours: WeeklyHours, instant: Date): boolean {
+  const { weekday, minute } = beijingClock(instant);
+  for (const r of hours.week[weekday]) {
+    const s = minutes(r[0]);
+    const e = minutes(r[1]);
+    if (overnight(r) ? minute >= s : minute >= s && minute < e) return true;
+  }
+  for (const r of hours.week[(weekday + 6) % 7]) if (overnight(r) && minute < minutes(r[1])) return true;
+  return false;
+}
+
+export function isAllDay(hours: WeeklyHours): boolean {
+  return hours.week.every((day) => day.some(([s, e]) => s === '00:00' && e === '24:00'));
+}
+
+/** One day's hours for people: "07:00–20:00、22:00–次日02:00", "24小时" or "休息". */
+export function describeDay(ranges: TimeRange[]): string {
+  if (ranges.length === 0) return '休息';
+  if (ranges.some(([s, e]) => s === '00:00' && e === '24:00')) return '24小时';
+  return ranges.map((r) => `${r[0]}–${overnight(r) ? '次日' : ''}${r[1]}`).join('、');
+}
+
+/** Today's hours (Beijing), for lists and the outlet page. */
+export function describeToday(hours: WeeklyHours, instant: Date): string {
+  return describeDay(hours.week[beijingClock(instant).weekday]);
+}
+
+const TIME = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+
+/**
+ * Reads the hours syntax of the census file: `24h`, or segments separated by `;`, each `<days> <ranges>`,
+ * where days are `daily`, `mon-fri`, `sat,sun`, `mon` …, and ranges are `07:00-20:00,22:00-02:00` or `closed`.
+ * Days not named are closed. Answers the hours, or a Chinese message saying what is wrong.
+ */
+export function parseHours(text: string, holidayNote: string | null = null): WeeklyHours | { error: string } {
+  const src = text.trim().toLowerCase();
+  if (!src) return { error: '营业时间为空' };
+  if (src === '24h' || src === '全天')
+    return { week: DAY_KEYS.map(() => [['00:00', '24:00'] as TimeRange]), holidayNote };
+  const week: TimeRange[][] = DAY_KEYS.map(() => []);
+  const seen = new Set<number>();
+  for (const segment of src
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const m = /^(\S+)\s+(.+)$/.exec(segment);
+    if (!m) return { error: `无法识别“${segment}”，应为“星期 时间段”，如 mon-fri 07:00-20:00` };
+    const days = parseDays(m[1]);
+    if ('error' in days) return days;
+    let ranges: TimeRange[] = [];
+    if (m[2].trim() !== 'closed') {
+      for (const part of m[2].split(',').map((s) => s.trim())) {
+        const r = /^(\d{2}:\d{2})-(\d{2}:\d{2})$/.exec(part);
+        if (!r || !TIME.test(r[1]) || !TIME.test(r[2]) || r[1] === '24:00')
+          return { error: `时间段“${part}”格式有误，应为 HH:MM-HH:MM，如 07:00-20:00` };
+        if (r[1] === r[2]) return { error: `时间段“${part}”起止相同；全天营业请写 00:00-24:00` };
+        ranges = [...ranges, [r[1], r[2]]];
+      }
+    }
+    for (const d of days.days) {
+      if (seen.has(d)) return { error: `${WEEKDAY_NAMES[d]}重复出现` };
+      seen.add(d);
+      week[d] = ranges;
+    }
+  }
+  return { week, holidayNote };
+}
+
+function parseDays(spec: string): { days: number[] } | { error: string } {
+  if (spec === 'daily') return { days: [0, 1, 2, 3, 4, 5, 6] };
+  const days: number[] = [];
+  for (const part of spec.split(',')) {
+    const range = part.split('-');
+    const idx = range.map((k) => DAY_KEYS.indexOf(k as (typeof DAY_KEYS)[number]));
+    if (idx.some((i) => i < 0) || idx.length > 2)
+      return { error: `星期“${part}”无法识别，应为 mon、tue … sun 或 daily` };
+    if (idx.length === 1) days.push(idx[0]);
+    else
+      for (let d = idx[0]; ; d = (d + 1) % 7) {
+        days.push(d);
+        if (d === idx[1]) break;
+      }
+  }
+  return { days };
+}
