@@ -1,4 +1,5 @@
-import type { Community, DemoAccount, Page, Street, User } from './domain';
+import type { CategoryId, PaymentMethod, Service } from './catalogue';
+import type { Community, DemoAccount, OutletDetail, OutletView, Page, Street, User } from './domain';
 
 /** A request that carries nothing. */
 export type Empty = Record<string, never>;
@@ -18,6 +19,25 @@ export interface ActionMap {
   /** `canSetLocation` tells the caller whether they may set this community's location. */
   'geo.community': { req: { code: string }; res: { community: Community; canSetLocation: boolean } };
   'geo.setCommunityLocation': { req: { communityCode: string; lng: number; lat: number }; res: Community };
+
+  /** Approved outlets within `minutes` (default 10) of walking from a point, nearest first, pages of 50. */
+  'outlets.nearby': {
+    req: {
+      lng: number;
+      lat: number;
+      minutes?: number;
+      categories?: CategoryId[];
+      /** Only outlets open at this instant: an ISO 8601 time or 'now'. */
+      openAt?: string;
+      services?: Service[];
+      payment?: PaymentMethod[];
+      accessible?: boolean;
+      cursor?: string;
+    };
+    res: Page<OutletView>;
+  };
+  'outlets.get': { req: { id: string }; res: OutletDetail };
+  'outlets.search': { req: { q: string; streetCode?: string; cursor?: string }; res: Page<OutletView> };
 }
 
 export type ActionKey = keyof ActionMap;
@@ -26,7 +46,7 @@ export type Res<K extends ActionKey> = ActionMap[K]['res'];
 
 /** The function (area) part of an action key: `'geo'` for `'geo.streets'`. */
 export type FnName = ActionKey extends `${infer F}.${string}` ? F : never;
-export const FUNCTIONS = ['auth', 'geo'] as const satisfies readonly FnName[];
+export const FUNCTIONS = ['auth', 'geo', 'outlets'] as const satisfies readonly FnName[];
 
 /** The actions of one function, by their short name: `ActionsOf<'geo'>['streets']` is `'geo.streets'`. */
 export type ActionsOf<F extends FnName> = {

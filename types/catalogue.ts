@@ -53,13 +53,22 @@ export const TIER_NAMES: Record<CategoryTier, string> = {
 /** The eight basic services every community must reach (北京市基本便民网点). */
 export const BASIC_CATEGORIES = CATEGORIES.filter((c) => c.tier === 'basic').map((c) => c.id);
 
-export const CATEGORY_BY_ID: Record<CategoryId, Category> = Object.fromEntries(CATEGORIES.map((c) => [c.id, c])) as Record<
-  CategoryId,
-  Category
->;
+export const CATEGORY_BY_ID: Record<CategoryId, Category> = Object.fromEntries(
+  CATEGORIES.map((c) => [c.id, c]),
+) as Record<CategoryId, Category>;
 
 /** Extra goods an outlet carries (一店多能). */
-export const GOODS = ['早餐', '蔬菜', '针头线脑', '简餐主食', '饮品', '果蔬生鲜', '乙类非处方药', '二类医疗器械', '图书报刊'] as const;
+export const GOODS = [
+  '早餐',
+  '蔬菜',
+  '针头线脑',
+  '简餐主食',
+  '饮品',
+  '果蔬生鲜',
+  '乙类非处方药',
+  '二类医疗器械',
+  '图书报刊',
+] as const;
 export type Goods = (typeof GOODS)[number];
 
 /** Extra services an outlet offers (一点多用). */

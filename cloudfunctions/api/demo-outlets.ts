@@ -12,6 +12,7 @@ import { contains } from '../core/geo';
 import { parseHours } from '../core/hours';
 import { pick, seededRandom, some } from '../core/random';
 import { metersBetween, reachMeters } from '../core/reach';
+import type { Store } from '../store/port';
 import { XICHENG } from './district';
 
 /** Names and usual hours per category, for believable demo outlets. */
@@ -127,4 +128,33 @@ export function demoOutlets(
     });
   }
   return { outlets, gaps };
+}
+
+/**
+ * Replaces every demo outlet in the store with the plan's (real outlets are never touched), in transactions of
+ * `batch` documents. Reports progress as (done, total).
+ */
+export async function writeDemoOutlets(
+  store: Store,
+  outlets: Outlet[],
+  onProgress: (done: number, total: number) => void = () => undefined,
+  batch = 50,
+): Promise<{ removed: number; written: number }> {
+  let removed = 0;
+  for (;;) {
+    const page = await store.query('outlets', { where: { source: 'demo' }, limit: 100 });
+    if (page.items.length === 0) break;
+    await store.transaction(async (tx) => {
+      for (const o of page.items) await tx.remove('outlets', o.id);
+    });
+    removed += page.items.length;
+  }
+  for (let i = 0; i < outlets.length; i += batch) {
+    const slice = outlets.slice(i, i + batch);
+    await store.transaction(async (tx) => {
+      for (const o of slice) await tx.set('outlets', o.id, o);
+    });
+    onProgress(Math.min(i + batch, outlets.length), outlets.length);
+  }
+  return { removed, written: outlets.length };
 }

@@ -1,10 +1,11 @@
 import { FUNCTIONS, type FnName } from '../../types';
 import { authRouter } from './auth';
 import { geoRouter } from './geo';
+import { outletsRouter } from './outlets';
 import type { Router } from './router';
 
 /** Every function's router, by function name. */
-export const ROUTERS: Record<FnName, Router> = { auth: authRouter, geo: geoRouter };
+export const ROUTERS: Record<FnName, Router> = { auth: authRouter, geo: geoRouter, outlets: outletsRouter };
 
 export function routerFor(fn: string): Router | undefined {
   return (FUNCTIONS as readonly string[]).includes(fn) ? ROUTERS[fn as FnName] : undefined;

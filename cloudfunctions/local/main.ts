@@ -1,5 +1,6 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { demoOutlets, writeDemoOutlets } from '../api/demo-outlets';
 import { seedReference } from '../api/seed';
 import { SqliteStore } from '../store/sqlite/SqliteStore';
 import { readReference } from './reference-files';
@@ -12,6 +13,8 @@ export interface LocalOptions {
   host?: string;
   devLogin: boolean;
   staticDir?: string;
+  /** Demo outlets for a new data folder (default 2000). */
+  demoOutlets?: number;
   log?: (message: string, err?: unknown) => void;
 }
 
@@ -23,17 +26,37 @@ export interface RunningLocal {
   close(): Promise<void>;
 }
 
-/** Seeds reference data and demo accounts the first time a data folder is used; later starts leave it alone. */
-export async function ensureSeeded(store: SqliteStore, now = new Date()): Promise<boolean> {
+/** How many demo outlets a new data folder gets (DEMO_OUTLETS overrides; 0 for none). */
+export const DEFAULT_DEMO_OUTLETS = 2000;
+
+/**
+ * Seeds reference data, demo accounts and demo outlets the first time a data folder is used; later starts leave
+ * it alone (so what people changed stays).
+ */
+export async function ensureSeeded(
+  store: SqliteStore,
+  demoOutletCount = DEFAULT_DEMO_OUTLETS,
+  now = new Date(),
+): Promise<boolean> {
   if (await store.get('meta', 'seed')) return false;
-  await seedReference(store, readReference(), now);
+  const ref = readReference();
+  await seedReference(store, ref, now);
+  if (demoOutletCount > 0) {
+    const plan = demoOutlets(ref.communities, demoOutletCount);
+    await writeDemoOutlets(store, plan.outlets);
+    await store.set('meta', 'demoOutlets', {
+      key: 'demoOutlets',
+      value: String(plan.outlets.length),
+      updatedAt: now.toISOString(),
+    });
+  }
   return true;
 }
 
 /** Opens the embedded store in `dataDir`, seeds it on first use and serves the app and the API. */
 export async function startLocal(opts: LocalOptions): Promise<RunningLocal> {
   const store = SqliteStore.open(opts.dataDir);
-  const seeded = await ensureSeeded(store);
+  const seeded = await ensureSeeded(store, opts.demoOutlets ?? DEFAULT_DEMO_OUTLETS);
   const signer = SessionSigner.fromDataDir(opts.dataDir);
   const server = createLocalServer({
     deps: { store, now: () => new Date(), devLogin: opts.devLogin, log: opts.log },

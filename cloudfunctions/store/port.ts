@@ -1,4 +1,5 @@
 import type { Community, Outlet, Page, Street, User } from '../../types';
+import { AppError } from '../core/errors';
 
 /** A small key/value record: seed versions and similar facts about the store itself. */
 export interface MetaDoc {
@@ -42,7 +43,9 @@ export type Condition =
   /** An array field holding at least one of the values. */
   | { anyOf: Scalar[] }
   /** An array field holding every one of the values. */
-  | { allOf: Scalar[] };
+  | { allOf: Scalar[] }
+  /** A text field containing the text (case-sensitive); a scan, so combine it with a narrowing condition. */
+  | { contains: string };
 
 export type Where = Record<string, Condition>;
 
@@ -124,6 +127,11 @@ export function checkField(field: string): string {
 /** Cursor = the last document's order value and id, opaque to callers. */
 export function encodeCursor(value: Scalar, id: string): string {
   return Buffer.from(JSON.stringify([value, id]), 'utf8').toString('base64url');
+}
+
+/** The error for a cursor this store did not make. */
+export function badCursor(): AppError {
+  return new AppError('INVALID_INPUT', '参数 cursor 有误：分页游标无效，请从第一页重新开始', 'cursor');
 }
 
 export function decodeCursor(cursor: string): [Scalar, string] | null {

@@ -158,6 +158,8 @@ export function storeContract(open: () => Promise<Store>): void {
         expect(await n({ streetCode: '110102003', location: null })).toBe(3);
         expect(await n({ name: { exists: true } })).toBe(10);
         expect(await n({ nothing: { exists: true } })).toBe(0);
+        expect(await n({ name: { contains: '社区3' } })).toBe(1);
+        expect(await n({ name: { contains: '社区.' } })).toBe(0); // literal text, not a pattern
       });
       it('pages a filtered query with a cursor', async () => {
         await fill(store, 40, (i) => (i % 2 ? '110102003' : '110102001'));

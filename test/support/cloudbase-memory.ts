@@ -26,7 +26,18 @@ export class CloudbaseError extends Error {
   }
 }
 
-const parse = (s: unknown): Plain => (typeof s === 'string' && s ? (EJSON.parse(s, { relaxed: true }) as Plain) : {});
+/** BSON regular expressions (what the SDK's `db.RegExp` becomes) as JavaScript ones, which mingo evaluates. */
+function jsValues(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(jsValues);
+  if (v && typeof v === 'object' && !(v instanceof Date)) {
+    const o = v as { _bsontype?: string; pattern?: string; options?: string };
+    if (o._bsontype === 'BSONRegExp') return new RegExp(o.pattern ?? '', o.options ?? '');
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, jsValues(x)]));
+  }
+  return v;
+}
+const parse = (s: unknown): Plain =>
+  typeof s === 'string' && s ? (jsValues(EJSON.parse(s, { relaxed: true })) as Plain) : {};
 const key = (coll: string, id: string) => `${coll}\u0000${id}`;
 const idOf = (query: Plain): string => {
   if (typeof query._id !== 'string') throw new CloudbaseError('INVALID_PARAM', 'doc operations need a string _id');

@@ -2,6 +2,7 @@ import type { Page } from '../../../types';
 import { AppError } from '../../core/errors';
 import { metersBetween } from '../../core/reach';
 import {
+  badCursor,
   byDistance,
   checkField,
   decodeCursor,
@@ -23,7 +24,6 @@ import {
 import { cloudbaseDb } from './app';
 
 type Db = ReturnType<typeof cloudbaseDb>;
-type Command = Db['command'];
 type Plain = Record<string, unknown>;
 
 /** An SDK failure: logged with its code, shown to nobody (the router answers `INTERNAL`). */
@@ -92,11 +92,16 @@ function toPatch(db: Db, patch: Plain): Plain {
   return out;
 }
 
-function condition(_: Command, cond: Condition): unknown {
+/** Regular-expression metacharacters escaped, so `contains` matches the text literally. */
+const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function condition(db: Db, cond: Condition): unknown {
+  const _ = db.command;
   if (cond === null || typeof cond !== 'object') return cond;
   if ('in' in cond) return _.in(cond.in);
   if ('exists' in cond) return _.exists(cond.exists);
   // On an array field Mongo's `in` matches when any element is among the values.
+  if ('contains' in cond) return db.RegExp({ regexp: literal((cond as { contains: string }).contains) });
   if ('anyOf' in cond) return _.in((cond as { anyOf: Scalar[] }).anyOf);
   if ('allOf' in cond) {
     const all = (cond as { allOf: Scalar[] }).allOf;
@@ -114,9 +119,9 @@ function condition(_: Command, cond: Condition): unknown {
   return (parts as unknown as Chain[]).reduce((a, b) => a.and(b));
 }
 
-function filter(_: Command, where: Where | undefined): Plain {
+function filter(db: Db, where: Where | undefined): Plain {
   const out: Plain = {};
-  for (const [field, cond] of Object.entries(where ?? {})) out[checkField(field)] = condition(_, cond);
+  for (const [field, cond] of Object.entries(where ?? {})) out[checkField(field)] = condition(db, cond);
   return out;
 }
 
@@ -182,13 +187,13 @@ export class CloudbaseStore implements Store {
   async query<C extends CollectionName>(collection: C, options: QueryOptions = {}): Promise<Page<Collections[C]>> {
     this.open();
     const _ = this.db.command;
-    const where = filter(_, options.where);
+    const where = filter(this.db, options.where);
     const orderField = options.orderBy?.field ? checkField(options.orderBy.field) : null;
     const direction = options.orderBy?.direction === 'desc' ? 'desc' : 'asc';
     let criteria: unknown = where;
     if (options.cursor) {
       const c = decodeCursor(options.cursor);
-      if (!c) throw new AppError('INVALID_INPUT', '分页游标无效，请从第一页重新开始', 'cursor');
+      if (!c) throw badCursor();
       const [value, id] = c;
       const after = (v: Scalar | string) => (direction === 'desc' ? _.lt(v) : _.gt(v));
       const beyond = orderField
@@ -214,7 +219,7 @@ export class CloudbaseStore implements Store {
   }
 
   async count(collection: CollectionName, where?: Where): Promise<number> {
-    const res = await this.call(() => this.coll(collection).where(filter(this.db.command, where)).count());
+    const res = await this.call(() => this.coll(collection).where(filter(this.db, where)).count());
     return (res as { total: number }).total;
   }
 
@@ -223,7 +228,7 @@ export class CloudbaseStore implements Store {
     this.open();
     const _ = this.db.command;
     const where = {
-      ...filter(_, options.where),
+      ...filter(this.db, options.where),
       location: _.geoNear({
         geometry: new this.db.Geo.Point(options.center[0], options.center[1]),
         maxDistance: options.maxMeters,

@@ -6,6 +6,7 @@ import { AppError } from '../../core/errors';
 import { Mutex } from '../mutex';
 import { boxAround, metersBetween } from '../../core/reach';
 import {
+  badCursor,
   byDistance,
   checkField,
   COLLECTIONS,
@@ -59,6 +60,9 @@ function compileOne(field: string, cond: Condition, sql: string[], params: Param
       sql.push(`${e} IN (${cond.in.map(() => '?').join(',')})`);
       params.push(...cond.in.map(param));
     }
+  } else if ('contains' in cond) {
+    sql.push(`instr(${e}, ?) > 0`);
+    params.push((cond as { contains: string }).contains);
   } else if ('anyOf' in cond || 'allOf' in cond) {
     const any = 'anyOf' in cond;
     const list = (any ? (cond as { anyOf: Scalar[] }).anyOf : (cond as { allOf: Scalar[] }).allOf) ?? [];
@@ -228,7 +232,7 @@ export class SqliteStore implements Store {
       const orderExpr = orderField ? expr(orderField) : 'id';
       if (options.cursor) {
         const c = decodeCursor(options.cursor);
-        if (!c) throw new AppError('INVALID_INPUT', '分页游标无效，请从第一页重新开始', 'cursor');
+        if (!c) throw badCursor();
         const [value, id] = c;
         const cmp = desc ? '<' : '>';
         if (orderField) {

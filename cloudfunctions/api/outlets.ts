@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { CATEGORIES, PAYMENT_METHODS, SERVICES, type CategoryId, type Req } from '../../types';
+import { AppError } from '../core/errors';
+import { isOpenAt } from '../core/hours';
+import { reachMeters } from '../core/reach';
+import { badCursor, decodeCursor, encodeCursor, type Where } from '../store/port';
+import { outletDetail, outletView } from './outlet-view';
+import { defineRouter } from './router';
+import { cursor, lat, lng, streetCode } from './schemas';
+
+/** Pages of nearby outlets hold at most this many. */
+export const NEARBY_PAGE = 50;
+/** The ten-minute circle. */
+export const DEFAULT_MINUTES = 10;
+
+const categoryIds = CATEGORIES.map((c) => c.id) as [CategoryId, ...CategoryId[]];
+const instant = z.union([
+  z.literal('now'),
+  z.iso.datetime({ offset: true, error: '应为 ISO 8601 时间，如 2026-11-28T07:00:00+08:00' }),
+]);
+
+export const nearbyInput = z.object({
+  lng,
+  lat,
+  minutes: z.number().int().min(1).max(30).default(DEFAULT_MINUTES),
+  categories: z.array(z.enum(categoryIds)).max(CATEGORIES.length).optional(),
+  /** Only outlets open at this instant ('now' for the current time); open state is evaluated in Beijing time. */
+  openAt: instant.optional(),
+  services: z.array(z.enum(SERVICES)).max(SERVICES.length).optional(),
+  payment: z.array(z.enum(PAYMENT_METHODS)).max(PAYMENT_METHODS.length).optional(),
+  accessible: z.boolean().optional(),
+  cursor: cursor.optional(),
+});
+
+/** Approved outlets only: the filters a nearby request turns into store conditions. */
+export function nearbyWhere(input: Req<'outlets.nearby'>): Where {
+  const where: Where = { status: 'approved' };
+  if (input.categories?.length) where.categories = { anyOf: input.categories };
+  if (input.services?.length) where.services = { allOf: input.services };
+  if (input.payment?.length) where.payment = { allOf: input.payment };
+  if (input.accessible) where.accessible = true;
+  return where;
+}
+
+/** Outlets: what is near a point within a walk, one outlet's page, and search by name. */
+export const outletsRouter = defineRouter('outlets', {
+  /**
+   * Approved outlets within `minutes` of walking, nearest first (ties by id), in pages of 50, answered from the
+   * spatial index. With `openAt`, only those open then.
+   */
+  nearby: {
+    input: nearbyInput,
+    access: 'public',
+    handler: async (input, { store, now }) => {
+      const at = input.openAt && input.openAt !== 'now' ? new Date(input.openAt) : now();
+      let after: [number, string] | null = null;
+      if (input.cursor) {
+        const c = decodeCursor(input.cursor);
+        if (!c || typeof c[0] !== 'number') throw badCursor();
+        after = [c[0], c[1]];
+      }
+      const hits = await store.nearby('outlets', {
+        center: [input.lng, input.lat],
+        maxMeters: reachMeters(input.minutes ?? DEFAULT_MINUTES),
+        where: nearbyWhere(input),
+      });
+      const open = input.openAt ? hits.filter((h) => isOpenAt(h.doc.hours, at)) : hits;
+      const rest = after ? open.filter((h) => h.meters > after[0] || (h.meters === after[0] && h.id > after[1])) : open;
+      const page = rest.slice(0, NEARBY_PAGE);
+      const last = page[page.length - 1];
+      return {
+        items: page.map((h) => outletView(h.doc, at, h.meters)),
+        nextCursor: rest.length > NEARBY_PAGE && last ? encodeCursor(last.meters, last.id) : null,
+      };
+    },
+  },
+
+  get: {
+    input: z.object({ id: z.string().min(1).max(64) }),
+    access: 'public',
+    handler: async ({ id }, { store, now }) => {
+      const outlet = await store.get('outlets', id);
+      if (!outlet || outlet.status !== 'approved')
+        throw new AppError('NOT_FOUND', '未找到该网点，可能已停业或未通过审核', 'id');
+      return outletDetail(outlet, now());
+    },
+  },
+
+  search: {
+    input: z.object({
+      q: z.string().trim().min(1, { error: '请输入要搜索的名称' }).max(30),
+      streetCode: streetCode.optional(),
+      cursor: cursor.optional(),
+    }),
+    access: 'public',
+    handler: async ({ q, streetCode: street, cursor: after }, { store, now }) => {
+      const where: Where = { status: 'approved', name: { contains: q } };
+      if (street) where.streetCode = street;
+      const page = await store.query('outlets', {
+        where,
+        orderBy: { field: 'name' },
+        cursor: after,
+        limit: NEARBY_PAGE,
+      });
+      const at = now();
+      return { items: page.items.map((o) => outletView(o, at)), nextCursor: page.nextCursor };
+    },
+  },
+});
