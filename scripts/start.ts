@@ -1,7 +1,8 @@
 /**
  * `npm start`: builds the H5 app if it is missing or older than its sources, seeds the embedded store on
  * first run and serves the app and the API on 127.0.0.1:PORT (default 8080) with dev sign-in enabled
- * (DEV_LOGIN=0 turns it off). Data lives in DATA_DIR (default ./.data).
+ * (DEV_LOGIN=0 turns it off). Data lives in DATA_DIR (default ./.data); a new data folder gets DEMO_OUTLETS
+ * (default 2000) demo outlets.
  */
 import path from 'node:path';
 import { startLocal } from '../cloudfunctions/local/main';
@@ -11,8 +12,15 @@ async function main(): Promise<void> {
   if (process.env.SKIP_H5_BUILD !== '1') ensureH5Build();
   const dataDir = path.resolve(process.env.DATA_DIR ?? path.join(ROOT, '.data'));
   const port = Number(process.env.PORT ?? 8080);
-  const running = await startLocal({ dataDir, port, devLogin: process.env.DEV_LOGIN !== '0', staticDir: H5_DIR });
-  if (running.seeded) console.log('首次启动：已写入 15 个街道、263 个社区和演示账号。');
+  const demoOutlets = process.env.DEMO_OUTLETS === undefined ? undefined : Number(process.env.DEMO_OUTLETS);
+  const running = await startLocal({
+    dataDir,
+    port,
+    devLogin: process.env.DEV_LOGIN !== '0',
+    staticDir: H5_DIR,
+    demoOutlets,
+  });
+  if (running.seeded) console.log('首次启动：已写入 15 个街道、263 个社区、演示账号和演示网点。');
   console.log(`数据目录：${dataDir}`);
   console.log(`西城区十分钟便民生活圈已启动：${running.url}`);
   const stop = () => void running.close().then(() => process.exit(0));

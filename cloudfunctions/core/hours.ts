@@ -110,3 +110,16 @@ function parseDays(spec: string): { days: number[] } | { error: string } {
   }
   return { days };
 }
+
+/** Writes hours back in the census syntax that `parseHours` reads (days with the same ranges grouped). */
+export function hoursToText(hours: WeeklyHours): string {
+  if (isAllDay(hours) && hours.week.every((d) => d.length === 1)) return '24h';
+  const groups = new Map<string, number[]>();
+  hours.week.forEach((ranges, d) => {
+    const key = ranges.length ? ranges.map(([s, e]) => `${s}-${e}`).join(',') : 'closed';
+    groups.set(key, [...(groups.get(key) ?? []), d]);
+  });
+  return [...groups.entries()]
+    .map(([key, days]) => `${days.length === 7 ? 'daily' : days.map((d) => DAY_KEYS[d]).join(',')} ${key}`)
+    .join('; ');
+}
