@@ -59,18 +59,29 @@ export const outletsRouter = defineRouter('outlets', {
         if (!c || typeof c[0] !== 'number') throw badCursor();
         after = [c[0], c[1]];
       }
+      // Without an opening-time filter one page (and one more, to know if there is a next) is all we need.
       const hits = await store.nearby('outlets', {
         center: [input.lng, input.lat],
         maxMeters: reachMeters(input.minutes ?? DEFAULT_MINUTES),
         where: nearbyWhere(input),
+        after: after ? { meters: after[0], id: after[1] } : undefined,
+        limit: input.openAt ? undefined : NEARBY_PAGE + 1,
       });
-      const open = input.openAt ? hits.filter((h) => isOpenAt(h.doc.hours, at)) : hits;
-      const rest = after ? open.filter((h) => h.meters > after[0] || (h.meters === after[0] && h.id > after[1])) : open;
-      const page = rest.slice(0, NEARBY_PAGE);
+      // Documents are read lazily: with openAt, only those checked until the page is full are parsed.
+      const page: typeof hits = [];
+      let more = false;
+      for (const h of hits) {
+        if (input.openAt && !isOpenAt(h.doc.hours, at)) continue;
+        if (page.length === NEARBY_PAGE) {
+          more = true;
+          break;
+        }
+        page.push(h);
+      }
       const last = page[page.length - 1];
       return {
         items: page.map((h) => outletView(h.doc, at, h.meters)),
-        nextCursor: rest.length > NEARBY_PAGE && last ? encodeCursor(last.meters, last.id) : null,
+        nextCursor: more && last ? encodeCursor(last.meters, last.id) : null,
       };
     },
   },

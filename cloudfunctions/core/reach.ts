@@ -44,9 +44,14 @@ export function displayMinutes(straightMeters: number, c: ReachConstants = REACH
   return Math.max(1, Math.round(walkingMinutes(straightMeters, c)));
 }
 
-/** A box around a point that contains every point within `meters` of it (for a spatial index). */
+/**
+ * A box around a point that contains every point within `meters` of it (for a spatial index). It is made a
+ * little larger than needed — longitude measured at the box's poleward edge, plus a margin — because an index
+ * may store coordinates rounded (SQLite's R*Tree keeps 32-bit floats); exact distances are checked afterwards.
+ */
 export function boxAround(center: readonly [number, number], meters: number): [number, number, number, number] {
-  const dLat = (meters / EARTH_RADIUS_M) * (180 / Math.PI);
-  const dLng = dLat / Math.max(Math.cos(rad(center[1])), 1e-6);
+  const dLat = (meters / EARTH_RADIUS_M) * (180 / Math.PI) * 1.001 + 1e-5;
+  const poleward = Math.min(89, Math.abs(center[1]) + dLat);
+  const dLng = ((meters / EARTH_RADIUS_M) * (180 / Math.PI) * 1.001) / Math.cos(rad(poleward)) + 1e-5;
   return [center[0] - dLng, center[1] - dLat, center[0] + dLng, center[1] + dLat];
 }

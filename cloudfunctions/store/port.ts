@@ -71,6 +71,8 @@ export interface NearbyOptions {
   /** Straight-line radius in metres. */
   maxMeters: number;
   where?: Where;
+  /** Only documents beyond this one in (distance, id) order: the previous page's last hit. */
+  after?: { meters: number; id: string };
   /** 1..MAX_NEARBY, default MAX_NEARBY. */
   limit?: number;
 }
@@ -145,8 +147,13 @@ export function decodeCursor(cursor: string): [Scalar, string] | null {
 }
 
 /** Nearest first; equal distances by id, so every adapter answers in the same order. */
-export function byDistance<T>(a: Near<T>, b: Near<T>): number {
+export function byDistance(a: { id: string; meters: number }, b: { id: string; meters: number }): number {
   return a.meters - b.meters || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** Whether a hit comes after the `after` mark in (distance, id) order. */
+export function isAfter(hit: { meters: number; id: string }, after: NearbyOptions['after']): boolean {
+  return !after || hit.meters > after.meters || (hit.meters === after.meters && hit.id > after.id);
 }
 
 export function nearbyLimit(limit: number | undefined): number {

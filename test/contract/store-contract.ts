@@ -224,6 +224,28 @@ export function storeContract(open: () => Promise<Store>): void {
         expect(await ids({ payment: { allOf: ['cash', 'elderCard'] } })).toEqual(['both', 'hair']);
         expect(await ids({ categories: { anyOf: [] } })).toEqual([]);
       });
+      it('continues after a given hit in (distance, id) order, equal distances included', async () => {
+        const twin = offset(CENTER, 200, 0);
+        await store.set('outlets', 'p1', outlet('p1', ...offset(CENTER, 100, 0)));
+        await store.set('outlets', 't1', outlet('t1', ...twin));
+        await store.set('outlets', 't2', outlet('t2', ...twin));
+        await store.set('outlets', 'p3', outlet('p3', ...offset(CENTER, 300, 0)));
+        const all = await store.nearby('outlets', { center: CENTER, maxMeters: 667 });
+        expect(all.map((h) => h.id)).toEqual(['p1', 't1', 't2', 'p3']);
+        const next = await store.nearby('outlets', {
+          center: CENTER,
+          maxMeters: 667,
+          after: { meters: all[1].meters, id: 't1' },
+          limit: 1,
+        });
+        expect(next.map((h) => h.id)).toEqual(['t2']);
+        const rest = await store.nearby('outlets', {
+          center: CENTER,
+          maxMeters: 667,
+          after: { meters: all[2].meters, id: 't2' },
+        });
+        expect(rest.map((h) => h.id)).toEqual(['p3']);
+      });
       it('follows a moved or removed document and caps the answer at the limit', async () => {
         await store.set('outlets', 'm', outlet('m', ...offset(CENTER, 100, 0)));
         await store.set('outlets', 'n', outlet('n', ...offset(CENTER, 200, 0)));

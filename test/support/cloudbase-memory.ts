@@ -143,23 +143,28 @@ export class MemoryCloudbase {
   private where(params: Plain): Plain[] {
     const all = [...this.table(String(params.collectionName)).values()].map((r) => r.doc);
     const query = parse(params.query);
-    let near: { field: string; center: [number, number]; max: number } | null = null;
+    let near: { field: string; center: [number, number]; min: number; max: number } | null = null;
     for (const [field, cond] of Object.entries(query)) {
       const ns = cond && typeof cond === 'object' ? (cond as Plain).$nearSphere : undefined;
       if (!ns) continue;
-      const spec = ns as { $geometry: { coordinates: [number, number] }; $maxDistance?: number };
-      near = { field, center: spec.$geometry.coordinates, max: spec.$maxDistance ?? Infinity };
+      const spec = ns as { $geometry: { coordinates: [number, number] }; $maxDistance?: number; $minDistance?: number };
+      near = {
+        field,
+        center: spec.$geometry.coordinates,
+        min: spec.$minDistance ?? 0,
+        max: spec.$maxDistance ?? Infinity,
+      };
       delete query[field];
     }
     const matched = new Query(query).find<Plain>(all).all();
     if (!near) return matched;
-    const { field, center, max } = near;
+    const { field, center, min, max } = near;
     return matched
       .map((doc) => {
         const c = (doc[field] as { coordinates?: [number, number] } | undefined)?.coordinates;
         return { doc, meters: c ? metersBetween(center, c) : Infinity };
       })
-      .filter((h) => h.meters <= max)
+      .filter((h) => h.meters >= min && h.meters <= max)
       .sort((a, b) => a.meters - b.meters)
       .map((h) => h.doc);
   }

@@ -7,6 +7,8 @@ import {
   checkField,
   decodeCursor,
   encodeCursor,
+  isAfter,
+  MAX_NEARBY,
   nearbyLimit,
   pageLimit,
   type CollectionName,
@@ -232,17 +234,29 @@ export class CloudbaseStore implements Store {
       location: _.geoNear({
         geometry: new this.db.Geo.Point(options.center[0], options.center[1]),
         maxDistance: options.maxMeters,
+        // A metre of slack: the exact cut is made below with the same distance function as every adapter.
+        ...(options.after ? { minDistance: Math.max(0, options.after.meters - 1) } : {}),
       }),
     };
     const limit = nearbyLimit(options.limit);
-    const res = await this.call(() => this.coll(collection).where(where).limit(limit).get());
-    const hits = (res as { data: Plain[] }).data.map((raw) => {
-      const doc = fromDb<Collections[C]>(raw);
-      const [lng, lat] = (doc as { location: { coordinates: [number, number] } }).location.coordinates;
-      return { id: String(raw._id), doc, meters: metersBetween(options.center, [lng, lat]) };
-    });
-    // Distances are measured here the same way for every adapter, so ties and the radius edge agree.
-    return hits.filter((h) => h.meters <= options.maxMeters).sort(byDistance);
+    // The database orders by distance only and the `after` mark sits inside a metre of slack, so a few hits it
+    // returns may be dropped below: ask for some more, and for the whole cap if that was not enough.
+    let ask = Math.min(MAX_NEARBY, limit + 20);
+    for (;;) {
+      const res = await this.call(() => this.coll(collection).where(where).limit(ask).get());
+      const rows = (res as { data: Plain[] }).data;
+      const hits = rows
+        .map((raw) => {
+          const doc = fromDb<Collections[C]>(raw);
+          const [lng, lat] = (doc as { location: { coordinates: [number, number] } }).location.coordinates;
+          return { id: String(raw._id), doc, meters: metersBetween(options.center, [lng, lat]) };
+        })
+        // Distances are measured here the same way for every adapter, so ties and the radius edge agree.
+        .filter((h) => h.meters <= options.maxMeters && isAfter(h, options.after))
+        .sort(byDistance);
+      if (hits.length >= limit || rows.length < ask || ask === MAX_NEARBY) return hits.slice(0, limit);
+      ask = MAX_NEARBY;
+    }
   }
 
   async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {

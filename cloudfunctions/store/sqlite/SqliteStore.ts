@@ -11,6 +11,7 @@ import {
   checkField,
   COLLECTIONS,
   GEO_COLLECTIONS,
+  isAfter,
   nearbyLimit,
   decodeCursor,
   encodeCursor,
@@ -43,12 +44,16 @@ function param(v: Scalar): Param {
   return typeof v === 'boolean' ? (v ? 1 : 0) : v;
 }
 
-function compile(where: Where | undefined, sql: string[], params: Param[]): void {
-  for (const [field, cond] of Object.entries(where ?? {})) compileOne(field, cond, sql, params);
+/**
+ * Turns conditions into SQL. `columns` names fields that a query can read from a real column (the spatial
+ * index's auxiliary columns) instead of the JSON document.
+ */
+function compile(where: Where | undefined, sql: string[], params: Param[], columns: Record<string, string> = {}): void {
+  for (const [field, cond] of Object.entries(where ?? {})) compileOne(field, cond, sql, params, columns[field]);
 }
 
-function compileOne(field: string, cond: Condition, sql: string[], params: Param[]): void {
-  const e = expr(field);
+function compileOne(field: string, cond: Condition, sql: string[], params: Param[], column?: string): void {
+  const e = column ?? expr(field);
   if (cond === null) {
     sql.push(`${e} IS NULL`);
   } else if (typeof cond !== 'object') {
@@ -93,21 +98,26 @@ function isGeo(collection: CollectionName): collection is GeoCollection {
   return (GEO_COLLECTIONS as readonly string[]).includes(collection);
 }
 
-/** Measures candidates exactly (from the document's own coordinates), keeps those in reach, nearest first. */
-function nearest<T>(
-  rows: { id: string; doc: string; lng: number | null; lat: number | null }[],
-  options: NearbyOptions,
-): Near<T>[] {
-  const hits: { id: string; doc: string; meters: number }[] = [];
+/** Where a nearby search starts before widening (see `nearby`). */
+const FIRST_RADIUS_M = 150;
+
+/** A row that may be in reach: its rowid, id and exact point. */
+interface Candidate {
+  rid: number;
+  id: string;
+  lng: number | null;
+  lat: number | null;
+}
+
+/** Measures candidates exactly, keeps those in reach, nearest first (ties by id), at most the limit. */
+function nearest(rows: Candidate[], options: NearbyOptions): (Candidate & { meters: number })[] {
+  const hits: (Candidate & { meters: number })[] = [];
   for (const r of rows) {
     if (r.lng === null || r.lat === null) continue;
     const meters = metersBetween(options.center, [r.lng, r.lat]);
-    if (meters <= options.maxMeters) hits.push({ id: r.id, doc: r.doc, meters });
+    if (meters <= options.maxMeters && isAfter({ meters, id: r.id }, options.after)) hits.push({ ...r, meters });
   }
-  hits.sort(byDistance);
-  return hits
-    .slice(0, nearbyLimit(options.limit))
-    .map((h) => ({ id: h.id, meters: h.meters, doc: JSON.parse(h.doc) as T }));
+  return hits.sort(byDistance).slice(0, nearbyLimit(options.limit));
 }
 
 function readField(doc: unknown, field: string): Scalar {
@@ -175,16 +185,29 @@ export class SqliteStore implements Store {
     this.stmt(
       `INSERT INTO ${table(collection)} (id, doc) VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET doc = excluded.doc`,
     ).run(id, JSON.stringify(doc));
-    if (isGeo(collection)) this.indexPoint(collection, id, (doc as { location?: unknown }).location);
+    if (isGeo(collection)) {
+      const { location, status } = doc as { location?: unknown; status?: unknown };
+      this.indexPoint(collection, id, location, status);
+    }
   }
 
-  /** Keeps the R*Tree in step with the document's `location`. */
-  private indexPoint(collection: GeoCollection, id: string, location: unknown): void {
+  /** Keeps the R*Tree (box, exact point, id and status) in step with the document. */
+  private indexPoint(collection: GeoCollection, id: string, location: unknown, status: unknown): void {
     const { rowid } = this.stmt(`SELECT rowid FROM ${table(collection)} WHERE id = ?`).get(id) as { rowid: number };
     this.stmt(`DELETE FROM ${collection}_geo WHERE rid = ?`).run(rowid);
     const c = (location as { coordinates?: unknown } | null)?.coordinates;
     if (Array.isArray(c) && typeof c[0] === 'number' && typeof c[1] === 'number')
-      this.stmt(`INSERT INTO ${collection}_geo VALUES (?, ?, ?, ?, ?)`).run(rowid, c[0], c[0], c[1], c[1]);
+      this.stmt(`INSERT INTO ${collection}_geo VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`).run(
+        rowid,
+        c[0],
+        c[0],
+        c[1],
+        c[1],
+        c[0],
+        c[1],
+        id,
+        typeof status === 'string' ? status : null,
+      );
   }
 
   private updateNow<C extends CollectionName>(collection: C, id: string, patch: Partial<Collections[C]>): void {
@@ -271,19 +294,47 @@ export class SqliteStore implements Store {
     });
   }
 
+  /**
+   * Nearest first from the R*Tree. The search starts in a small circle and doubles it up to `maxMeters` until it
+   * holds `limit` hits: every point outside a circle is farther than every point inside, so the nearest `limit`
+   * found inside are the nearest overall. A dense neighbourhood is answered from a few hundred candidates.
+   */
   nearby<C extends GeoCollection>(collection: C, options: NearbyOptions): Promise<Near<Collections[C]>[]> {
     return this.run(() => {
-      const [minLng, minLat, maxLng, maxLat] = boxAround(options.center, options.maxMeters);
-      const sql = ['g.minLng >= ?', 'g.maxLng <= ?', 'g.minLat >= ?', 'g.maxLat <= ?'];
-      const params: Param[] = [minLng, maxLng, minLat, maxLat];
-      compile(options.where, sql, params);
-      const rows = this.stmt(
-        `SELECT o.id AS id, o.doc AS doc, json_extract(o.doc, '$.location.coordinates[0]') AS lng,
-             json_extract(o.doc, '$.location.coordinates[1]') AS lat
-           FROM ${collection}_geo g JOIN ${table(collection)} o ON o.rowid = g.rid WHERE ${sql.join(' AND ')}`,
-      ).all(...params) as { id: string; doc: string; lng: number; lat: number }[];
-      return nearest<Collections[C]>(rows, options);
+      const limit = nearbyLimit(options.limit);
+      let radius = Math.min(options.maxMeters, (options.after?.meters ?? 0) + FIRST_RADIUS_M);
+      for (;;) {
+        const hits = nearest(this.candidatesWithin(collection, options.center, radius, options.where), {
+          ...options,
+          maxMeters: radius,
+        });
+        if (hits.length >= limit || radius >= options.maxMeters) return this.withDocs<Collections[C]>(collection, hits);
+        radius = Math.min(options.maxMeters, radius * 2);
+      }
     });
+  }
+
+  /** Rows whose point may lie within `meters` of `center` and that meet `where`, from the R*Tree. */
+  private candidatesWithin(
+    collection: GeoCollection,
+    center: [number, number],
+    meters: number,
+    where?: Where,
+  ): Candidate[] {
+    const [minLng, minLat, maxLng, maxLat] = boxAround(center, meters);
+    // Boxes that overlap the search box (an index box may be rounded outwards by a hair). CROSS JOIN keeps the
+    // R*Tree as the outer loop: left to itself the planner may walk another index and probe the tree per row.
+    const sql = ['g.maxLng >= ?', 'g.minLng <= ?', 'g.maxLat >= ?', 'g.minLat <= ?'];
+    const params: Param[] = [minLng, maxLng, minLat, maxLat];
+    const { status, ...rest } = where ?? {};
+    compile(status === undefined ? {} : { status }, sql, params, { status: 'g.status' });
+    // Conditions on other fields need the document: join it only then.
+    const join = Object.keys(rest).length > 0;
+    if (join) compile(rest, sql, params);
+    return this.stmt(
+      `SELECT g.rid AS rid, g.id AS id, g.lng AS lng, g.lat AS lat FROM ${collection}_geo g
+       ${join ? `CROSS JOIN ${table(collection)} o ON o.rowid = g.rid` : ''} WHERE ${sql.join(' AND ')}`,
+    ).all(...params) as Candidate[];
   }
 
   /**
@@ -296,11 +347,35 @@ export class SqliteStore implements Store {
       const params: Param[] = [];
       compile(options.where, sql, params);
       const rows = this.stmt(
-        `SELECT id, doc, json_extract(doc, '$.location.coordinates[0]') AS lng,
-             json_extract(doc, '$.location.coordinates[1]') AS lat
-           FROM ${table(collection)}${sql.length ? ` WHERE ${sql.join(' AND ')}` : ''}`,
-      ).all(...params) as { id: string; doc: string; lng: number | null; lat: number | null }[];
-      return nearest<Collections[C]>(rows, options);
+        `SELECT rowid AS rid, id, json_extract(doc, '$.location.coordinates[0]') AS lng,
+           json_extract(doc, '$.location.coordinates[1]') AS lat
+         FROM ${table(collection)}${sql.length ? ` WHERE ${sql.join(' AND ')}` : ''}`,
+      ).all(...params) as Candidate[];
+      return this.withDocs<Collections[C]>(collection, nearest(rows, options));
+    });
+  }
+
+  /**
+   * Reads the documents of the chosen hits in one statement. Each is parsed only when its `doc` is first read,
+   * so a caller that pages through the nearest few does not pay for the rest.
+   */
+  private withDocs<T>(collection: GeoCollection, hits: (Candidate & { meters: number })[]): Near<T>[] {
+    const raw = new Map<number, string>();
+    if (hits.length) {
+      const docs = this.stmt(
+        `SELECT rowid AS rid, doc FROM ${table(collection)} WHERE rowid IN (SELECT value FROM json_each(?))`,
+      ).all(JSON.stringify(hits.map((h) => h.rid))) as { rid: number; doc: string }[];
+      for (const d of docs) raw.set(d.rid, d.doc);
+    }
+    return hits.map((h) => {
+      let doc: T | undefined;
+      return {
+        id: h.id,
+        meters: h.meters,
+        get doc(): T {
+          return (doc ??= JSON.parse(raw.get(h.rid) as string) as T);
+        },
+      };
     });
   }
 

@@ -25,8 +25,10 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE TABLE outlets (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
       CREATE INDEX outlets_status ON outlets (json_extract(doc, '$.status'), id);
       CREATE INDEX outlets_name ON outlets (json_extract(doc, '$.name'), id);
-      -- R*Tree over outlet points: rid is the outlet row's rowid.
-      CREATE VIRTUAL TABLE outlets_geo USING rtree(rid, minLng, maxLng, minLat, maxLat);
+      -- R*Tree over outlet points: rid is the outlet row's rowid. The box is kept in 32-bit floats; the exact
+      -- point, the id and the status ride along in auxiliary columns, so a nearby search reads no document
+      -- until it has chosen its answer.
+      CREATE VIRTUAL TABLE outlets_geo USING rtree(rid, minLng, maxLng, minLat, maxLat, +lng REAL, +lat REAL, +id TEXT, +status TEXT);
     `,
   },
 ];

@@ -1,0 +1,84 @@
+/**
+ * `npm run bench`: nearby search at 1k / 10k / 100k outlets, answered from the R*Tree index and by scanning every
+ * outlet, side by side in one run (same store, same queries, same answers checked), with p50 and p95 latency.
+ */
+import { performance } from 'node:perf_hooks';
+import { demoOutlets, writeDemoOutlets } from '../cloudfunctions/api/demo-outlets';
+import { nearbyWhere } from '../cloudfunctions/api/outlets';
+import { seededRandom } from '../cloudfunctions/core/random';
+import { reachMeters } from '../cloudfunctions/core/reach';
+import { readReference } from '../cloudfunctions/local/reference-files';
+import type { NearbyOptions } from '../cloudfunctions/store/port';
+import { SqliteStore } from '../cloudfunctions/store/sqlite/SqliteStore';
+
+const SIZES = [1_000, 10_000, 100_000];
+const INDEXED_QUERIES = 300;
+/** Scans are slow at 100k; fewer of them still give a stable p95. */
+const SCAN_QUERIES = (n: number) => (n >= 100_000 ? 60 : 300);
+
+function percentile(samples: number[], p: number): number {
+  const s = [...samples].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+}
+
+async function time(run: () => Promise<unknown>): Promise<number> {
+  const t = performance.now();
+  await run();
+  return performance.now() - t;
+}
+
+async function main(): Promise<void> {
+  const communities = readReference().communities.filter((c) => c.location);
+  const rows: string[][] = [];
+  for (const n of SIZES) {
+    const store = SqliteStore.open(':memory:');
+    await writeDemoOutlets(store, demoOutlets(communities, n, 42).outlets, undefined, 1000);
+    const rand = seededRandom(n);
+    const queries: NearbyOptions[] = Array.from({ length: INDEXED_QUERIES }, () => {
+      const c = communities[Math.floor(rand() * communities.length)].location!.coordinates;
+      const center: [number, number] = [c[0] + (rand() - 0.5) * 0.01, c[1] + (rand() - 0.5) * 0.01];
+      // What outlets.nearby asks for its first page: the 50 nearest approved outlets, and one more.
+      return { center, maxMeters: reachMeters(10), where: nearbyWhere({ lng: center[0], lat: center[1] }), limit: 51 };
+    });
+    // Warm both paths, and check that they agree before timing them.
+    let found = 0;
+    for (const q of queries.slice(0, 20)) {
+      const [a, b] = [await store.nearby('outlets', q), await store.nearbyByScan('outlets', q)];
+      if (JSON.stringify(a.map((h) => h.id)) !== JSON.stringify(b.map((h) => h.id)))
+        throw new Error('index and scan disagree');
+      found += a.length;
+    }
+    const indexed: number[] = [];
+    for (const q of queries) indexed.push(await time(() => store.nearby('outlets', q)));
+    const scan: number[] = [];
+    for (const q of queries.slice(0, SCAN_QUERIES(n))) scan.push(await time(() => store.nearbyByScan('outlets', q)));
+    await store.close();
+    const [i50, i95, s50, s95] = [
+      percentile(indexed, 50),
+      percentile(indexed, 95),
+      percentile(scan, 50),
+      percentile(scan, 95),
+    ];
+    rows.push([
+      n.toLocaleString('en'),
+      String(Math.round(found / 20)),
+      `${i50.toFixed(2)} / ${i95.toFixed(2)}`,
+      `${s50.toFixed(2)} / ${s95.toFixed(2)}`,
+      `${(s95 / i95).toFixed(1)}×`,
+    ]);
+  }
+  const head = ['outlets', 'avg answer', 'indexed p50 / p95 (ms)', 'scan p50 / p95 (ms)', 'p95 speed-up'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(
+    `nearby search: first page (51 nearest approved outlets) within a 10-minute walk (${Math.round(reachMeters(10))} m), SQLite R*Tree vs full scan`,
+  );
+  console.log(line(head));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows) console.log(line(r));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
