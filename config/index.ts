@@ -24,7 +24,7 @@ export default defineConfig<'webpack5'>(async (merge) => {
       TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
     },
-    copy: { patterns: [], options: {} },
+    copy: { patterns: isH5 ? [] : [{ from: 'src/assets/', to: 'dist/assets/' }], options: {} },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -1,7 +1,7 @@
 import { ROUTES } from './constants/routes';
 
 export default defineAppConfig({
-  pages: [ROUTES.home, ROUTES.street, ROUTES.community, ROUTES.mine],
+  pages: [ROUTES.home, ROUTES.street, ROUTES.community, ROUTES.mine, ROUTES.nearby, ROUTES.outlet],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8102e',

@@ -1,5 +1,5 @@
 import type { CategoryId, PaymentMethod, Service } from './catalogue';
-import type { Community, DemoAccount, OutletDetail, OutletView, Page, Street, User } from './domain';
+import type { Community, DemoAccount, DistrictOutline, OutletDetail, OutletView, Page, Street, User } from './domain';
 
 /** A request that carries nothing. */
 export type Empty = Record<string, never>;
@@ -15,6 +15,8 @@ export interface ActionMap {
   'auth.devLogin': { req: { account?: string; openid?: string }; res: { token: string; user: User } };
 
   'geo.streets': { req: Empty; res: Street[] };
+  /** Xicheng's outline, for drawing the map. */
+  'geo.outline': { req: Empty; res: DistrictOutline };
   'geo.communities': { req: { streetCode?: string; cursor?: string }; res: Page<Community> };
   /** `canSetLocation` tells the caller whether they may set this community's location. */
   'geo.community': { req: { code: string }; res: { community: Community; canSetLocation: boolean } };

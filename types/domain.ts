@@ -6,6 +6,12 @@ export interface GeoPoint {
   coordinates: [number, number];
 }
 
+/** The district outline, a GeoJSON polygon of `[lng, lat]` rings (GCJ-02). */
+export interface DistrictOutline {
+  type: 'Polygon';
+  coordinates: [number, number][][];
+}
+
 /** A street (街道) of Xicheng District, keyed by its 9-digit official division code. */
 export interface Street {
   code: string;

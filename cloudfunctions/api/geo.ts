@@ -3,7 +3,7 @@ import type { Community } from '../../types';
 import { AppError } from '../core/errors';
 import { contains, point } from '../core/geo';
 import { canManageCommunity } from '../core/policy';
-import { XICHENG } from './district';
+import { XICHENG, XICHENG_OUTLINE } from './district';
 import { defineRouter } from './router';
 import { communityCode, cursor, empty, lat, lng, streetCode } from './schemas';
 
@@ -13,6 +13,12 @@ export const geoRouter = defineRouter('geo', {
     input: empty,
     access: 'public',
     handler: async (_input, { store }) => (await store.query('streets', { orderBy: { field: 'code' } })).items,
+  },
+
+  outline: {
+    input: empty,
+    access: 'public',
+    handler: async () => XICHENG_OUTLINE,
   },
 
   communities: {

@@ -15,6 +15,8 @@ export interface LocalOptions {
   staticDir?: string;
   /** Demo outlets for a new data folder (default 2000). */
   demoOutlets?: number;
+  /** The server's clock; tests pin it to a known Beijing time. */
+  clock?: () => Date;
   log?: (message: string, err?: unknown) => void;
 }
 
@@ -59,7 +61,7 @@ export async function startLocal(opts: LocalOptions): Promise<RunningLocal> {
   const seeded = await ensureSeeded(store, opts.demoOutlets ?? DEFAULT_DEMO_OUTLETS);
   const signer = SessionSigner.fromDataDir(opts.dataDir);
   const server = createLocalServer({
-    deps: { store, now: () => new Date(), devLogin: opts.devLogin, log: opts.log },
+    deps: { store, now: opts.clock ?? (() => new Date()), devLogin: opts.devLogin, log: opts.log },
     signer,
     staticDir: opts.staticDir,
   });

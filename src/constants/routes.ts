@@ -4,6 +4,8 @@ export const ROUTES = {
   street: 'pages/street/index',
   community: 'pages/community/index',
   mine: 'pages/mine/index',
+  nearby: 'pages/nearby/index',
+  outlet: 'pages/outlet/index',
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

@@ -17,9 +17,9 @@ export interface E2E {
 }
 
 /** A fresh data folder, the local server on a free port serving the H5 build, and a phone-sized browser page. */
-export async function openApp(): Promise<E2E> {
+export async function openApp(clock?: () => Date): Promise<E2E> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-data-'));
-  const server = await startLocal({ dataDir, port: 0, devLogin: true, staticDir: H5_DIR });
+  const server = await startLocal({ dataDir, port: 0, devLogin: true, staticDir: H5_DIR, clock });
   const browser = await chromium.launch({
     executablePath: EXECUTABLE,
     args: [

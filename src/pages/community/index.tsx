@@ -1,7 +1,8 @@
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
 import StateView from '../../components/StateView';
+import { routeUrl } from '../../constants/routes';
 import { useAction } from '../../hooks/useAction';
 import LocationForm from './LocationForm';
 import './index.scss';
@@ -57,6 +58,22 @@ export default function CommunityPage() {
                 </>
               )}
             </View>
+            {c.location && (
+              <Button
+                className='btn-primary nearby-link'
+                onClick={() =>
+                  Taro.navigateTo({
+                    url: routeUrl('nearby', {
+                      lng: String(c.location?.coordinates[0]),
+                      lat: String(c.location?.coordinates[1]),
+                      label: c.name,
+                    }),
+                  })
+                }
+              >
+                步行 10 分钟内的便民服务
+              </Button>
+            )}
             {detail.data?.canSetLocation && <LocationForm community={c} onSaved={reload} />}
           </>
         )}

@@ -31,6 +31,11 @@ export default function Home() {
         </Navigator>
       </View>
 
+      <View className='card nearby-entry' onClick={() => Taro.navigateTo({ url: routeUrl('nearby') })}>
+        <Text className='nearby-entry-title'>附近的便民服务</Text>
+        <Text className='muted'>买菜、早餐、理发、洗衣、维修、快递，看看步行 10 分钟内有什么 ›</Text>
+      </View>
+
       <View className='section-title'>
         {streets.data ? `${list.length} 个街道 · ${total} 个社区 · ${located} 个已定位` : '街道'}
       </View>

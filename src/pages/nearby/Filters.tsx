@@ -1,0 +1,34 @@
+import { Switch, Text, View } from '@tarojs/components';
+import { BASIC_CATEGORIES, CATEGORY_BY_ID, type CategoryId } from '../../../types';
+
+interface Props {
+  category: CategoryId | null;
+  onCategory: (c: CategoryId | null) => void;
+  openNow: boolean;
+  onOpenNow: (v: boolean) => void;
+}
+
+/** Short chip labels for the eight basic services. */
+const SHORT: Partial<Record<CategoryId, string>> = { convenience: '便利店', parcel: '快递' };
+
+/** Category chips (the eight basic services) and the open-now switch. */
+export default function Filters({ category, onCategory, openNow, onOpenNow }: Props) {
+  return (
+    <View className='filters'>
+      <View className='chips-wrap'>
+        <Text className={`chip ${category === null ? 'chip-on' : ''}`} onClick={() => onCategory(null)}>
+          全部
+        </Text>
+        {BASIC_CATEGORIES.map((c) => (
+          <Text key={c} className={`chip ${category === c ? 'chip-on' : ''}`} onClick={() => onCategory(c)}>
+            {SHORT[c] ?? CATEGORY_BY_ID[c].name}
+          </Text>
+        ))}
+      </View>
+      <View className='row open-now'>
+        <Text>只看营业中</Text>
+        <Switch className='open-switch' checked={openNow} color='#c8102e' onChange={(e) => onOpenNow(e.detail.value)} />
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,115 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import type { CategoryId } from '../../../types';
+import OutletCard from '../../components/OutletCard';
+import OutletMap from '../../components/OutletMap';
+import StateView from '../../components/StateView';
+import { routeUrl } from '../../constants/routes';
+import { usePaged } from '../../hooks/usePaged';
+import Filters from './Filters';
+import './index.scss';
+
+interface Origin {
+  lng: number;
+  lat: number;
+  label: string;
+}
+
+function originFromParams(params: Record<string, string | undefined>): Origin | null {
+  const lng = Number(params.lng);
+  const lat = Number(params.lat);
+  if (!params.lng || !params.lat || !Number.isFinite(lng) || !Number.isFinite(lat)) return null;
+  return { lng, lat, label: decodeURIComponent(params.label ?? '') || '所选位置' };
+}
+
+/** 附近: outlets within a ten-minute walk of a community or of the person, as a list or on a map. */
+export default function NearbyPage() {
+  const { params } = useRouter();
+  const [origin, setOrigin] = useState<Origin | null>(() => originFromParams(params));
+  const [category, setCategory] = useState<CategoryId | null>(null);
+  const [openNow, setOpenNow] = useState(false);
+  const [mode, setMode] = useState<'list' | 'map'>('list');
+  const [locError, setLocError] = useState<string | null>(null);
+
+  const list = usePaged(
+    'outlets.nearby',
+    origin
+      ? {
+          lng: origin.lng,
+          lat: origin.lat,
+          minutes: 10,
+          ...(category ? { categories: [category] } : {}),
+          ...(openNow ? { openAt: 'now' } : {}),
+        }
+      : null,
+  );
+
+  async function locate() {
+    setLocError(null);
+    try {
+      const pos = await Taro.getLocation({ type: 'gcj02' });
+      setOrigin({ lng: pos.longitude, lat: pos.latitude, label: '我的位置' });
+    } catch {
+      setLocError('无法获取当前位置：请允许定位，或从首页选择一个社区');
+    }
+  }
+
+  if (!origin)
+    return (
+      <View className='page nearby'>
+        <View className='card'>
+          <Text className='block'>查找步行 10 分钟内的便民服务</Text>
+          <Button className='btn-primary locate' onClick={locate}>
+            使用我的位置
+          </Button>
+          {locError && <Text className='form-error'>{locError}</Text>}
+          <Text className='muted block'>也可以在首页选择街道和社区，从社区位置出发查找。</Text>
+        </View>
+      </View>
+    );
+
+  return (
+    <View className='page nearby'>
+      <View className='card origin'>
+        <Text className='origin-label'>从 {origin.label} 出发 · 步行 10 分钟内</Text>
+        <View className='mode-switch'>
+          <Text className={`mode ${mode === 'list' ? 'mode-on' : ''}`} onClick={() => setMode('list')}>
+            列表
+          </Text>
+          <Text className={`mode ${mode === 'map' ? 'mode-on' : ''}`} onClick={() => setMode('map')}>
+            地图
+          </Text>
+        </View>
+      </View>
+      <Filters category={category} onCategory={setCategory} openNow={openNow} onOpenNow={setOpenNow} />
+      {mode === 'map' && (
+        <OutletMap
+          center={[origin.lng, origin.lat]}
+          views={list.items}
+          onOpen={(id) => Taro.navigateTo({ url: routeUrl('outlet', { id }) })}
+        />
+      )}
+      <StateView
+        loading={list.loading && list.items.length === 0}
+        error={list.items.length === 0 ? list.error : null}
+        empty={list.items.length === 0}
+        emptyText={openNow ? '步行 10 分钟内暂无营业中的网点' : '步行 10 分钟内暂无符合条件的网点'}
+        onRetry={list.reload}
+      >
+        <Text className='section-title block result-count'>
+          {list.hasMore ? `已显示最近的 ${list.items.length} 个网点` : `共 ${list.items.length} 个网点`}
+        </Text>
+        {list.items.map((v) => (
+          <OutletCard key={v.outlet.id} view={v} />
+        ))}
+        {list.error && <Text className='form-error'>{list.error.message}</Text>}
+        {list.hasMore && (
+          <Button className='load-more' onClick={list.loadMore} loading={list.loading}>
+            加载更多
+          </Button>
+        )}
+      </StateView>
+    </View>
+  );
+}

@@ -1,0 +1,93 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect } from 'react';
+import { BRAND_NAMES, CATEGORY_BY_ID, PAYMENT_NAMES } from '../../../types';
+import StateView from '../../components/StateView';
+import { useAction } from '../../hooks/useAction';
+import './index.scss';
+
+/** One outlet: today's hours and whether it is open (Beijing time), the week, services, payment, access, call. */
+export default function OutletPage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const detail = useAction('outlets.get', id ? { id } : null);
+  const d = detail.data;
+  useEffect(() => {
+    if (d) Taro.setNavigationBarTitle({ title: d.outlet.name });
+  }, [d]);
+
+  if (!id) return <StateView loading={false} error={null} empty emptyText='缺少网点参数' />;
+  return (
+    <View className='page outlet'>
+      <StateView loading={detail.loading && !d} error={detail.error} onRetry={detail.reload}>
+        {d && (
+          <>
+            <View className='card'>
+              <View className='row'>
+                <Text className='outlet-title'>{d.outlet.name}</Text>
+                {d.outlet.demo && <Text className='badge badge-demo'>演示数据</Text>}
+              </View>
+              <Text className='muted block'>{d.outlet.categories.map((c) => CATEGORY_BY_ID[c].name).join(' · ')}</Text>
+              <Text className='block'>{d.outlet.address}</Text>
+              {d.outlet.brand && <Text className='badge badge-ok brand'>{BRAND_NAMES[d.outlet.brand]}</Text>}
+            </View>
+
+            <View className='card'>
+              <View className='row'>
+                <Text className='section-label'>今日营业时间</Text>
+                <Text className={`today-state ${d.openNow ? 'open' : 'closed'}`}>
+                  {d.openNow ? '营业中' : '休息中'}
+                </Text>
+              </View>
+              <Text className='today-hours block'>{d.todayHours}</Text>
+              <View className='week'>
+                {d.week.map((w) => (
+                  <View key={w.day} className='row week-row'>
+                    <Text className='muted'>{w.day}</Text>
+                    <Text className='muted'>{w.hours}</Text>
+                  </View>
+                ))}
+              </View>
+              {d.outlet.hours.holidayNote && <Text className='muted block'>节假日：{d.outlet.hours.holidayNote}</Text>}
+            </View>
+
+            <View className='card'>
+              <Text className='section-label block'>服务与设施</Text>
+              {d.outlet.goods.length > 0 && <Text className='block'>一店多能：{d.outlet.goods.join('、')}</Text>}
+              {d.outlet.services.length > 0 && <Text className='block'>一点多用：{d.outlet.services.join('、')}</Text>}
+              <Text className='block'>支付方式：{d.outlet.payment.map((p) => PAYMENT_NAMES[p]).join('、')}</Text>
+              <Text className='block'>无障碍：{d.outlet.accessible ? '有无障碍设施' : '暂无无障碍设施'}</Text>
+            </View>
+
+            <View className='actions'>
+              {d.outlet.phone && (
+                <Button
+                  className='btn-primary'
+                  onClick={() => Taro.makePhoneCall({ phoneNumber: d.outlet.phone as string })}
+                >
+                  拨打电话
+                </Button>
+              )}
+              {process.env.TARO_ENV === 'weapp' && (
+                <Button
+                  className='btn-secondary'
+                  onClick={() =>
+                    Taro.openLocation({
+                      longitude: d.outlet.location.coordinates[0],
+                      latitude: d.outlet.location.coordinates[1],
+                      name: d.outlet.name,
+                      address: d.outlet.address,
+                      scale: 17,
+                    })
+                  }
+                >
+                  查看位置与导航
+                </Button>
+              )}
+            </View>
+          </>
+        )}
+      </StateView>
+    </View>
+  );
+}
