@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { importCensus, type ImportReport } from '../cloudfunctions/api/census';
+import { refreshCoverage } from '../cloudfunctions/api/coverage-model';
 import { readCensusFile } from '../cloudfunctions/local/census-file';
 import { ensureSeeded } from '../cloudfunctions/local/main';
 import { SqliteStore } from '../cloudfunctions/store/sqlite/SqliteStore';
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
     }
   });
   if (showProgress && process.stderr.isTTY) process.stderr.write('\n');
+  if (report.created + report.updated > 0) await refreshCoverage(store, new Date());
   await store.close();
 
   console.log(`读取 ${report.read} 行：新增 ${report.created}，更新 ${report.updated}，拒绝 ${report.rejected.length}`);

@@ -3,6 +3,7 @@
  * N generated ones (deterministic for a seed; every one marked demo). Real outlets are not touched.
  */
 import path from 'node:path';
+import { refreshCoverage } from '../cloudfunctions/api/coverage-model';
 import { demoOutlets, writeDemoOutlets } from '../cloudfunctions/api/demo-outlets';
 import { ensureSeeded } from '../cloudfunctions/local/main';
 import { readReference } from '../cloudfunctions/local/reference-files';
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     if (process.stderr.isTTY) process.stderr.write(`\r写入演示网点 ${done}/${total}`);
   });
   if (process.stderr.isTTY) process.stderr.write('\n');
+  await refreshCoverage(store, new Date());
   await store.close();
   console.log(
     `演示网点：删除旧的 ${result.removed} 个，写入 ${result.written} 个（种子 ${seed}）；${plan.gaps.size} 个社区刻意缺少部分基本业态。`,

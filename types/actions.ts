@@ -1,5 +1,25 @@
 import type { CategoryId, PaymentMethod, Service } from './catalogue';
-import type { Community, DemoAccount, DistrictOutline, OutletDetail, OutletView, Page, Street, User } from './domain';
+import type {
+  Circle,
+  CircleDetail,
+  CircleStatus,
+  CircleYear,
+  Community,
+  CommunityGap,
+  CoverageReport,
+  DemoAccount,
+  DistrictOutline,
+  GeoPoint,
+  IndexFigure,
+  Outlet,
+  OutletDetail,
+  OutletStatus,
+  OutletView,
+  Page,
+  SitingSuggestion,
+  Street,
+  User,
+} from './domain';
 
 /** A request that carries nothing. */
 export type Empty = Record<string, never>;
@@ -40,6 +60,62 @@ export interface ActionMap {
   };
   'outlets.get': { req: { id: string }; res: OutletDetail };
   'outlets.search': { req: { q: string; streetCode?: string; cursor?: string }; res: Page<OutletView> };
+  /** A worker of the outlet's street or an admin changes its status; coverage follows at once. */
+  'outlets.setStatus': { req: { id: string; status: OutletStatus; reason?: string }; res: Outlet };
+
+  /** The convenience index at a walk of 8, 10 (default) or 15 minutes, optionally open at an instant. */
+  'coverage.report': { req: { minutes?: 8 | 10 | 15; openAt?: string; streetCode?: string }; res: CoverageReport };
+  'coverage.gaps': { req: { streetCode?: string; minutes?: 8 | 10 | 15 }; res: CommunityGap[] };
+  'coverage.siting': {
+    req: { category: CategoryId; k: number; minutes?: 8 | 10 | 15; streetCode?: string };
+    res: { category: CategoryId; uncovered: number; picks: SitingSuggestion[] };
+  };
+
+  'circles.list': {
+    req: { streetCode?: string };
+    res: { circle: Circle; basicCovered: number; figure: IndexFigure }[];
+  };
+  'circles.get': { req: { id: string }; res: CircleDetail };
+  /** A proposed split of every street's located communities into circles; unlocated ones are listed apart. */
+  'circles.propose': {
+    req: { minutes: 8 | 10; streetCode?: string };
+    res: {
+      minutes: 8 | 10;
+      circles: { name: string; streetCode: string; centre: GeoPoint; members: string[] }[];
+      unassigned: string[];
+    };
+  };
+  /** Admin: accept a proposal (replacing every circle), or change one circle. */
+  'circles.save': {
+    req:
+      | { op: 'accept'; minutes: 8 | 10; replace?: boolean }
+      | {
+          op: 'update';
+          id: string;
+          name?: string;
+          members?: string[];
+          year?: CircleYear | null;
+          status?: CircleStatus;
+          minutes?: 8 | 10;
+        };
+    res: { circles: Circle[] };
+  };
+  'circles.progress': {
+    req: Empty;
+    res: {
+      years: {
+        year: CircleYear;
+        target: number;
+        built: number;
+        building: number;
+        planned: number;
+        cumulativeTarget: number;
+        cumulativeBuilt: number;
+      }[];
+      unscheduled: number;
+      total: number;
+    };
+  };
 }
 
 export type ActionKey = keyof ActionMap;
@@ -48,7 +124,7 @@ export type Res<K extends ActionKey> = ActionMap[K]['res'];
 
 /** The function (area) part of an action key: `'geo'` for `'geo.streets'`. */
 export type FnName = ActionKey extends `${infer F}.${string}` ? F : never;
-export const FUNCTIONS = ['auth', 'geo', 'outlets'] as const satisfies readonly FnName[];
+export const FUNCTIONS = ['auth', 'geo', 'outlets', 'coverage', 'circles'] as const satisfies readonly FnName[];
 
 /** The actions of one function, by their short name: `ActionsOf<'geo'>['streets']` is `'geo.streets'`. */
 export type ActionsOf<F extends FnName> = {

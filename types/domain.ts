@@ -35,6 +35,8 @@ export interface Community {
   /** Openid of whoever set the location in the product, and when (ISO 8601, UTC). */
   locationSetBy: string | null;
   locationSetAt: string | null;
+  /** The circle this community belongs to, if any (a community is in at most one). */
+  circleId?: string | null;
 }
 
 export const ROLES = ['resident', 'merchant', 'worker', 'admin'] as const;
@@ -130,4 +132,97 @@ export interface OutletView {
 export interface OutletDetail extends OutletView {
   week: { day: string; hours: string }[];
   allDay: boolean;
+}
+
+/** One reaching outlet in the coverage read model. */
+export interface CoverageReach {
+  id: string;
+  meters: number;
+  hours: WeeklyHours;
+}
+
+/**
+ * The coverage read model of one located community: for each basic category, the approved outlets within the
+ * longest walk asked for (15 minutes), nearest first. Recomputed when approved outlets change.
+ */
+export interface CommunityCoverage {
+  communityCode: string;
+  streetCode: string;
+  categories: Record<string, CoverageReach[]>;
+  computedAt: string;
+}
+
+/** How many communities are fully served, of those that can be counted. */
+export interface IndexFigure {
+  /** All communities in the area. */
+  total: number;
+  /** Communities with a location: the ones that can be counted. */
+  located: number;
+  /** Communities without a location: not counted, always shown. */
+  unlocated: number;
+  /** Located communities that reach every basic category. */
+  served: number;
+  /** served / located, or null when nothing is located. */
+  index: number | null;
+}
+
+export interface CoverageReport {
+  minutes: number;
+  openAt: string | null;
+  computedAt: string | null;
+  district: IndexFigure;
+  streets: (IndexFigure & { code: string; name: string })[];
+  circles: (IndexFigure & { id: string; name: string })[];
+  /** Per basic category: how many located communities reach it. */
+  categories: { id: string; name: string; covered: number }[];
+}
+
+/** A community's basic categories at a walk: nearest minutes for each, missing ones marked. */
+export interface CommunityGap {
+  communityCode: string;
+  communityName: string;
+  streetCode: string;
+  /** Per basic category: minutes to the nearest approved outlet (null: none within 15 minutes). */
+  nearest: { category: string; minutes: number | null; outletId: string | null; missing: boolean }[];
+  missing: string[];
+}
+
+export interface SitingSuggestion {
+  point: GeoPoint;
+  label: string;
+  /** Communities that would newly reach the category. */
+  covers: string[];
+}
+
+export const CIRCLE_YEARS = [2023, 2024, 2025] as const;
+export type CircleYear = (typeof CIRCLE_YEARS)[number];
+export const CIRCLE_STATUSES = ['planned', 'building', 'built'] as const;
+export type CircleStatus = (typeof CIRCLE_STATUSES)[number];
+/** The plan: circles built per year. */
+export const CIRCLE_PLAN: Record<CircleYear, number> = { 2023: 25, 2024: 15, 2025: 10 };
+
+/** A ten- (or eight-) minute convenience living circle: communities within reach of a centre. */
+export interface Circle {
+  id: string;
+  name: string;
+  streetCode: string;
+  members: string[];
+  centre: GeoPoint;
+  minutes: 8 | 10;
+  year: CircleYear | null;
+  status: CircleStatus;
+  source: 'proposed' | 'official';
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A circle with what its page shows. */
+export interface CircleDetail {
+  circle: Circle;
+  members: { code: string; name: string; located: boolean; withinReach: boolean; missing: string[] }[];
+  /** Per basic category: the best (lowest) minutes over the members, and whether every located member reaches it. */
+  categories: { category: string; name: string; minutes: number | null; coveredMembers: number; missing: boolean }[];
+  /** Basic categories every located member reaches, of 8. */
+  basicCovered: number;
+  figure: IndexFigure;
 }

@@ -3,6 +3,7 @@ import type { Community } from '../../types';
 import { AppError } from '../core/errors';
 import { contains, point } from '../core/geo';
 import { canManageCommunity } from '../core/policy';
+import { refreshCommunityCoverage } from './coverage-model';
 import { XICHENG, XICHENG_OUTLINE } from './district';
 import { defineRouter } from './router';
 import { communityCode, cursor, empty, lat, lng, streetCode } from './schemas';
@@ -53,7 +54,7 @@ export const geoRouter = defineRouter('geo', {
     handler: async ({ communityCode: code, lng: x, lat: y }, { store, user, now }) => {
       if (!contains(XICHENG, x, y))
         throw new AppError('OUTSIDE_DISTRICT', '该位置不在西城区范围内，请检查经纬度（GCJ-02）');
-      return store.transaction(async (tx) => {
+      const saved = await store.transaction(async (tx) => {
         const c = await tx.get('communities', code);
         if (!c) throw new AppError('NOT_FOUND', '未找到该社区', 'communityCode');
         if (!canManageCommunity(user, c)) throw new AppError('FORBIDDEN', '只能设置本街道（社区）范围内社区的位置');
@@ -71,6 +72,9 @@ export const geoRouter = defineRouter('geo', {
         }
         return updated;
       });
+      // The community's coverage is computed now that it can be counted.
+      await refreshCommunityCoverage(store, saved, now());
+      return saved;
     },
   },
 });

@@ -1,11 +1,19 @@
 import { FUNCTIONS, type FnName } from '../../types';
 import { authRouter } from './auth';
+import { circlesRouter } from './circles';
+import { coverageRouter } from './coverage';
 import { geoRouter } from './geo';
 import { outletsRouter } from './outlets';
 import type { Router } from './router';
 
 /** Every function's router, by function name. */
-export const ROUTERS: Record<FnName, Router> = { auth: authRouter, geo: geoRouter, outlets: outletsRouter };
+export const ROUTERS: Record<FnName, Router> = {
+  auth: authRouter,
+  geo: geoRouter,
+  outlets: outletsRouter,
+  coverage: coverageRouter,
+  circles: circlesRouter,
+};
 
 export function routerFor(fn: string): Router | undefined {
   return (FUNCTIONS as readonly string[]).includes(fn) ? ROUTERS[fn as FnName] : undefined;

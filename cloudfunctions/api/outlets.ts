@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { CATEGORIES, PAYMENT_METHODS, SERVICES, type CategoryId, type Req } from '../../types';
+import { CATEGORIES, OUTLET_STATUSES, PAYMENT_METHODS, SERVICES, type CategoryId, type Req } from '../../types';
 import { AppError } from '../core/errors';
 import { isOpenAt } from '../core/hours';
+import { canManageStreet } from '../core/policy';
 import { reachMeters } from '../core/reach';
 import { badCursor, decodeCursor, encodeCursor, type Where } from '../store/port';
+import { refreshAround } from './coverage-model';
 import { outletDetail, outletView } from './outlet-view';
 import { defineRouter } from './router';
 import { cursor, lat, lng, streetCode } from './schemas';
@@ -94,6 +96,32 @@ export const outletsRouter = defineRouter('outlets', {
       if (!outlet || outlet.status !== 'approved')
         throw new AppError('NOT_FOUND', '未找到该网点，可能已停业或未通过审核', 'id');
       return outletDetail(outlet, now());
+    },
+  },
+
+  /**
+   * A worker of the outlet's street or an admin approves, suspends, closes or returns an outlet to review.
+   * The communities it reaches get their coverage recomputed at once, so the next report shows the change.
+   */
+  setStatus: {
+    input: z.object({
+      id: z.string().min(1).max(64),
+      status: z.enum(OUTLET_STATUSES),
+      reason: z.string().trim().max(200).optional(),
+    }),
+    access: 'roles',
+    roles: ['worker', 'admin'],
+    handler: async ({ id, status }, { store, user, now }) => {
+      const updated = await store.transaction(async (tx) => {
+        const outlet = await tx.get('outlets', id);
+        if (!outlet) throw new AppError('NOT_FOUND', '未找到该网点', 'id');
+        if (!canManageStreet(user, outlet.streetCode)) throw new AppError('FORBIDDEN', '只能管理本街道的网点');
+        const next = { ...outlet, status, updatedAt: now().toISOString() };
+        await tx.set('outlets', id, next);
+        return next;
+      });
+      await refreshAround(store, [updated.location.coordinates], now());
+      return updated;
     },
   },
 

@@ -21,3 +21,9 @@ export function canManageCommunity(user: User, community: Pick<Community, 'code'
     ? user.scope.streetCode === community.streetCode
     : user.scope.communityCode === community.code;
 }
+
+/** An admin manages every street; a worker scoped to a street manages that street (a community worker does not). */
+export function canManageStreet(user: User, streetCode: string): boolean {
+  if (user.role === 'admin') return true;
+  return user.role === 'worker' && user.scope?.kind === 'street' && user.scope.streetCode === streetCode;
+}

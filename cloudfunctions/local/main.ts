@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { demoOutlets, writeDemoOutlets } from '../api/demo-outlets';
+import { refreshCoverage } from '../api/coverage-model';
 import { seedReference } from '../api/seed';
 import { SqliteStore } from '../store/sqlite/SqliteStore';
 import { readReference } from './reference-files';
@@ -52,6 +53,7 @@ export async function ensureSeeded(
       updatedAt: now.toISOString(),
     });
   }
+  await refreshCoverage(store, now);
   return true;
 }
 

@@ -1,4 +1,4 @@
-import type { Community, Outlet, Page, Street, User } from '../../types';
+import type { Circle, Community, CommunityCoverage, Outlet, Page, Street, User } from '../../types';
 import { AppError } from '../core/errors';
 
 /** A small key/value record: seed versions and similar facts about the store itself. */
@@ -15,6 +15,9 @@ export interface Collections {
   users: User;
   meta: MetaDoc;
   outlets: Outlet;
+  /** The coverage read model, one document per located community (id = community code). */
+  coverage: CommunityCoverage;
+  circles: Circle;
 }
 export type CollectionName = keyof Collections;
 export const COLLECTIONS = [
@@ -23,6 +26,8 @@ export const COLLECTIONS = [
   'users',
   'meta',
   'outlets',
+  'coverage',
+  'circles',
 ] as const satisfies readonly CollectionName[];
 
 /** Collections whose `location` (a GeoJSON point) has a spatial index. */

@@ -31,6 +31,16 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE VIRTUAL TABLE outlets_geo USING rtree(rid, minLng, maxLng, minLat, maxLat, +lng REAL, +lat REAL, +id TEXT, +status TEXT);
     `,
   },
+  {
+    version: 3,
+    name: 'coverage read model and circles',
+    sql: `
+      CREATE TABLE coverage (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX coverage_street ON coverage (json_extract(doc, '$.streetCode'), id);
+      CREATE TABLE circles (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX circles_street ON circles (json_extract(doc, '$.streetCode'), id);
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database's `user_version`, each in its own transaction. */

@@ -1,0 +1,173 @@
+import type { WeeklyHours } from '../../types';
+import { isOpenAt } from './hours';
+import { metersBetween, reachMeters } from './reach';
+
+/**
+ * The coverage engine: for each located community and each category, the outlets within a walk, nearest first.
+ * Pure and fast: outlets are bucketed into a grid whose cells are as wide as the longest walk asked for, so each
+ * community looks only at the 3×3 cells around it instead of at every outlet.
+ */
+
+export interface CoverageCommunity {
+  code: string;
+  point: [number, number];
+}
+
+export interface CoverageOutlet {
+  id: string;
+  categories: readonly string[];
+  point: [number, number];
+  hours: WeeklyHours;
+}
+
+/** An outlet that reaches a community: its id, distance and hours (for the opening-hours variant). */
+export interface Reaching {
+  id: string;
+  meters: number;
+  hours: WeeklyHours;
+}
+
+/** Per community, per category: the reaching outlets, nearest first (ties by id). */
+export type CoverageTable = Map<string, Record<string, Reaching[]>>;
+
+/** The longest walk the stored read model answers for (8, 10 and 15 minutes are asked). */
+export const MAX_COVERAGE_MINUTES = 15;
+/** How many reaching outlets are kept per community and category: enough to find one open at any hour. */
+export const KEEP_PER_CATEGORY = 40;
+
+const byMetersThenId = (a: Reaching, b: Reaching) => a.meters - b.meters || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+export function computeCoverage(
+  communities: CoverageCommunity[],
+  outlets: CoverageOutlet[],
+  categories: readonly string[],
+  maxMinutes = MAX_COVERAGE_MINUTES,
+  keep = KEEP_PER_CATEGORY,
+): CoverageTable {
+  const maxMeters = reachMeters(maxMinutes);
+  const wanted = new Set(categories);
+  // Cells of maxMeters on each side, measured at the district's latitude (a margin covers the curvature).
+  const lat0 = communities.length ? communities[0].point[1] : 39.9;
+  const cellLat = (maxMeters * 1.01) / 110_540;
+  const cellLng = (maxMeters * 1.01) / (111_320 * Math.cos((lat0 * Math.PI) / 180));
+  const cellOf = (p: [number, number]) => [Math.floor(p[0] / cellLng), Math.floor(p[1] / cellLat)];
+  const grid = new Map<string, CoverageOutlet[]>();
+  for (const o of outlets) {
+    if (!o.categories.some((c) => wanted.has(c))) continue;
+    const [x, y] = cellOf(o.point);
+    const key = `${x}:${y}`;
+    const cell = grid.get(key);
+    if (cell) cell.push(o);
+    else grid.set(key, [o]);
+  }
+  const table: CoverageTable = new Map();
+  for (const c of communities) {
+    const perCategory: Record<string, Reaching[]> = Object.fromEntries(categories.map((cat) => [cat, []]));
+    const [cx, cy] = cellOf(c.point);
+    for (let dx = -1; dx <= 1; dx++)
+      for (let dy = -1; dy <= 1; dy++)
+        for (const o of grid.get(`${cx + dx}:${cy + dy}`) ?? []) {
+          const meters = metersBetween(c.point, o.point);
+          if (meters > maxMeters) continue;
+          for (const cat of new Set(o.categories)) perCategory[cat]?.push({ id: o.id, meters, hours: o.hours });
+        }
+    for (const cat of categories) perCategory[cat] = perCategory[cat].sort(byMetersThenId).slice(0, keep);
+    table.set(c.code, perCategory);
+  }
+  return table;
+}
+
+/** The same table by measuring every community against every outlet: the reference for tests and benchmarks. */
+export function computeCoverageBruteForce(
+  communities: CoverageCommunity[],
+  outlets: CoverageOutlet[],
+  categories: readonly string[],
+  maxMinutes = MAX_COVERAGE_MINUTES,
+  keep = KEEP_PER_CATEGORY,
+): CoverageTable {
+  const maxMeters = reachMeters(maxMinutes);
+  const table: CoverageTable = new Map();
+  for (const c of communities) {
+    const perCategory: Record<string, Reaching[]> = {};
+    for (const cat of categories)
+      perCategory[cat] = outlets
+        .filter((o) => o.categories.includes(cat))
+        .map((o) => ({ id: o.id, meters: metersBetween(c.point, o.point), hours: o.hours }))
+        .filter((r) => r.meters <= maxMeters)
+        .sort(byMetersThenId)
+        .slice(0, keep);
+    table.set(c.code, perCategory);
+  }
+  return table;
+}
+
+/** The nearest reaching outlet within `minutes` (and open at `openAt`, when given), or null. */
+export function nearestWithin(reaching: Reaching[], minutes: number, openAt?: Date): Reaching | null {
+  const max = reachMeters(minutes);
+  for (const r of reaching) {
+    if (r.meters > max) return null;
+    if (!openAt || isOpenAt(r.hours, openAt)) return r;
+  }
+  return null;
+}
+
+/** The categories a community lacks within `minutes` (and open at `openAt`). */
+export function missingCategories(
+  perCategory: Record<string, Reaching[]>,
+  categories: readonly string[],
+  minutes: number,
+  openAt?: Date,
+): string[] {
+  return categories.filter((cat) => !nearestWithin(perCategory[cat] ?? [], minutes, openAt));
+}
+
+/** The share of located communities that lack nothing; `null` when none is located. */
+export function convenienceIndex(served: number, located: number): number | null {
+  return located === 0 ? null : served / located;
+}
+
+export interface SitingCandidate {
+  point: [number, number];
+  /** What the candidate is: a community's own point, or a grid point. */
+  label: string;
+}
+
+export interface SitingPick {
+  point: [number, number];
+  label: string;
+  /** Still-uncovered communities this pick covers. */
+  covers: string[];
+}
+
+/**
+ * Greedy siting: up to `k` picks, each the candidate that covers the most still-uncovered communities within
+ * `minutes` (ties: earlier candidate). Stops when nothing more can be covered.
+ */
+export function chooseSites(
+  uncovered: CoverageCommunity[],
+  candidates: SitingCandidate[],
+  k: number,
+  minutes: number,
+): SitingPick[] {
+  const reach = reachMeters(minutes);
+  const covers = candidates.map((cand) =>
+    uncovered.filter((c) => metersBetween(cand.point, c.point) <= reach).map((c) => c.code),
+  );
+  const left = new Set(uncovered.map((c) => c.code));
+  const picks: SitingPick[] = [];
+  while (picks.length < k && left.size > 0) {
+    let best = -1;
+    let bestGain: string[] = [];
+    covers.forEach((list, i) => {
+      const gain = list.filter((code) => left.has(code));
+      if (gain.length > bestGain.length) {
+        best = i;
+        bestGain = gain;
+      }
+    });
+    if (best < 0) break;
+    picks.push({ point: candidates[best].point, label: candidates[best].label, covers: bestGain });
+    for (const code of bestGain) left.delete(code);
+  }
+  return picks;
+}
