@@ -1,9 +1,14 @@
 /**
- * `npm run bench`: nearby search at 1k / 10k / 100k outlets, answered from the R*Tree index and by scanning every
- * outlet, side by side in one run (same store, same queries, same answers checked), with p50 and p95 latency.
+ * `npm run bench`, side by side in one run, at 1k / 10k / 100k outlets:
+ * - nearby search answered from the R*Tree index and by scanning every outlet (same store, same queries, answers
+ *   checked equal), p50 and p95 latency;
+ * - whole-district coverage (every located community × the eight basic services) by the grid-bucketed engine and
+ *   by brute force (answers checked equal), median of repeated runs.
  */
 import { performance } from 'node:perf_hooks';
 import { demoOutlets, writeDemoOutlets } from '../cloudfunctions/api/demo-outlets';
+import { BASIC_CATEGORIES, type Outlet } from '../types';
+import { computeCoverage, computeCoverageBruteForce } from '../cloudfunctions/core/coverage';
 import { nearbyWhere } from '../cloudfunctions/api/outlets';
 import { seededRandom } from '../cloudfunctions/core/random';
 import { reachMeters } from '../cloudfunctions/core/reach';
@@ -27,12 +32,59 @@ async function time(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - t;
 }
 
+function table(head: string[], rows: string[][]): void {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  console.log(line(head));
+  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows) console.log(line(r));
+}
+
+function median(samples: number[]): number {
+  return percentile(samples, 50);
+}
+
+/** Whole-district coverage by the engine (several runs) and by brute force (fewer at 100k), answers compared. */
+function coverageRow(communities: ReturnType<typeof readReference>['communities'], outlets: Outlet[]): string[] {
+  const cs = communities.map((c) => ({ code: c.code, point: c.location!.coordinates }));
+  const os = outlets
+    .filter((o) => o.status === 'approved')
+    .map((o) => ({ id: o.id, categories: o.categories, point: o.location.coordinates, hours: o.hours }));
+  const engine: number[] = [];
+  let fast = computeCoverage(cs, os, BASIC_CATEGORIES);
+  for (let i = 0; i < 7; i++) {
+    const t = performance.now();
+    fast = computeCoverage(cs, os, BASIC_CATEGORIES);
+    engine.push(performance.now() - t);
+  }
+  const brute: number[] = [];
+  let slow = fast;
+  for (let i = 0; i < (os.length >= 50_000 ? 1 : 3); i++) {
+    const t = performance.now();
+    slow = computeCoverageBruteForce(cs, os, BASIC_CATEGORIES);
+    brute.push(performance.now() - t);
+  }
+  const key = (t: typeof fast) =>
+    JSON.stringify([...t.entries()].map(([c, per]) => [c, Object.values(per).map((l) => l.map((r) => r.id))]));
+  if (key(fast) !== key(slow)) throw new Error('coverage engine and brute force disagree');
+  return [
+    outlets.length.toLocaleString('en'),
+    engine.length.toString(),
+    median(engine).toFixed(1),
+    median(brute).toFixed(1),
+    `${(median(brute) / median(engine)).toFixed(0)}×`,
+  ];
+}
+
 async function main(): Promise<void> {
   const communities = readReference().communities.filter((c) => c.location);
   const rows: string[][] = [];
+  const coverageRows: string[][] = [];
   for (const n of SIZES) {
     const store = SqliteStore.open(':memory:');
-    await writeDemoOutlets(store, demoOutlets(communities, n, 42).outlets, undefined, 1000);
+    const outlets = demoOutlets(communities, n, 42).outlets;
+    coverageRows.push(coverageRow(communities, outlets));
+    await writeDemoOutlets(store, outlets, undefined, 1000);
     const rand = seededRandom(n);
     const queries: NearbyOptions[] = Array.from({ length: INDEXED_QUERIES }, () => {
       const c = communities[Math.floor(rand() * communities.length)].location!.coordinates;
@@ -67,15 +119,15 @@ async function main(): Promise<void> {
       `${(s95 / i95).toFixed(1)}×`,
     ]);
   }
-  const head = ['outlets', 'avg answer', 'indexed p50 / p95 (ms)', 'scan p50 / p95 (ms)', 'p95 speed-up'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
   console.log(
     `nearby search: first page (51 nearest approved outlets) within a 10-minute walk (${Math.round(reachMeters(10))} m), SQLite R*Tree vs full scan`,
   );
-  console.log(line(head));
-  console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
-  for (const r of rows) console.log(line(r));
+  table(['outlets', 'avg answer', 'indexed p50 / p95 (ms)', 'scan p50 / p95 (ms)', 'p95 speed-up'], rows);
+  console.log('');
+  console.log(
+    `whole-district coverage: ${communities.length} located communities × 8 basic services within 15 minutes, grid engine vs brute force`,
+  );
+  table(['outlets', 'engine runs', 'engine median (ms)', 'brute force median (ms)', 'speed-up'], coverageRows);
 }
 
 main().catch((err) => {

@@ -3,9 +3,10 @@ import { isOpenAt } from './hours';
 import { metersBetween, reachMeters } from './reach';
 
 /**
- * The coverage engine: for each located community and each category, the outlets within a walk, nearest first.
- * Pure and fast: outlets are bucketed into a grid whose cells are as wide as the longest walk asked for, so each
- * community looks only at the 3×3 cells around it instead of at every outlet.
+ * The coverage engine: for each located community and each category, the nearest outlets within a walk.
+ * Pure and fast: each category's outlets are bucketed into a grid of 250 m cells, and each community searches
+ * the rings of cells around it outwards, stopping as soon as it holds `keep` outlets and no farther ring could
+ * hold a nearer one — so it looks at a few dozen cells, not at every outlet.
  */
 
 export interface CoverageCommunity {
@@ -34,6 +35,7 @@ export type CoverageTable = Map<string, Record<string, Reaching[]>>;
 export const MAX_COVERAGE_MINUTES = 15;
 /** How many reaching outlets are kept per community and category: enough to find one open at any hour. */
 export const KEEP_PER_CATEGORY = 40;
+const CELL_M = 250;
 
 const byMetersThenId = (a: Reaching, b: Reaching) => a.meters - b.meters || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -45,33 +47,51 @@ export function computeCoverage(
   keep = KEEP_PER_CATEGORY,
 ): CoverageTable {
   const maxMeters = reachMeters(maxMinutes);
-  const wanted = new Set(categories);
-  // Cells of maxMeters on each side, measured at the district's latitude (a margin covers the curvature).
   const lat0 = communities.length ? communities[0].point[1] : 39.9;
-  const cellLat = (maxMeters * 1.01) / 110_540;
-  const cellLng = (maxMeters * 1.01) / (111_320 * Math.cos((lat0 * Math.PI) / 180));
-  const cellOf = (p: [number, number]) => [Math.floor(p[0] / cellLng), Math.floor(p[1] / cellLat)];
-  const grid = new Map<string, CoverageOutlet[]>();
+  const cellLat = CELL_M / 110_540;
+  const cellLng = CELL_M / (111_320 * Math.cos((lat0 * Math.PI) / 180));
+  const cellOf = (p: [number, number]): [number, number] => [Math.floor(p[0] / cellLng), Math.floor(p[1] / cellLat)];
+  // Cells are keyed by one number (x · 2^20 + y): far cheaper to hash than a string.
+  const cellKey = (x: number, y: number) => x * 1_048_576 + y;
+  const grids = new Map<string, Map<number, CoverageOutlet[]>>(categories.map((c) => [c, new Map()]));
   for (const o of outlets) {
-    if (!o.categories.some((c) => wanted.has(c))) continue;
     const [x, y] = cellOf(o.point);
-    const key = `${x}:${y}`;
-    const cell = grid.get(key);
-    if (cell) cell.push(o);
-    else grid.set(key, [o]);
+    const key = cellKey(x, y);
+    for (const cat of new Set(o.categories)) {
+      const grid = grids.get(cat);
+      if (!grid) continue;
+      const cell = grid.get(key);
+      if (cell) cell.push(o);
+      else grid.set(key, [o]);
+    }
   }
+  // A point in ring r (r ≥ 1) is at least (r − 1) cells away; a hair less, for the curvature over the district.
+  const ringMin = (r: number) => Math.max(0, r - 1) * CELL_M * 0.99;
+  const maxRing = Math.ceil(maxMeters / (CELL_M * 0.99)) + 1;
   const table: CoverageTable = new Map();
   for (const c of communities) {
-    const perCategory: Record<string, Reaching[]> = Object.fromEntries(categories.map((cat) => [cat, []]));
     const [cx, cy] = cellOf(c.point);
-    for (let dx = -1; dx <= 1; dx++)
-      for (let dy = -1; dy <= 1; dy++)
-        for (const o of grid.get(`${cx + dx}:${cy + dy}`) ?? []) {
-          const meters = metersBetween(c.point, o.point);
-          if (meters > maxMeters) continue;
-          for (const cat of new Set(o.categories)) perCategory[cat]?.push({ id: o.id, meters, hours: o.hours });
+    const perCategory: Record<string, Reaching[]> = {};
+    for (const cat of categories) {
+      const grid = grids.get(cat)!;
+      const found: Reaching[] = [];
+      for (let r = 0; r <= maxRing; r++) {
+        if (ringMin(r) > maxMeters) break;
+        if (found.length >= keep) {
+          found.sort(byMetersThenId);
+          if (found[keep - 1].meters < ringMin(r)) break;
         }
-    for (const cat of categories) perCategory[cat] = perCategory[cat].sort(byMetersThenId).slice(0, keep);
+        for (let dx = -r; dx <= r; dx++)
+          for (let dy = -r; dy <= r; dy++) {
+            if (Math.max(Math.abs(dx), Math.abs(dy)) !== r) continue;
+            for (const o of grid.get(cellKey(cx + dx, cy + dy)) ?? []) {
+              const meters = metersBetween(c.point, o.point);
+              if (meters <= maxMeters) found.push({ id: o.id, meters, hours: o.hours });
+            }
+          }
+      }
+      perCategory[cat] = found.sort(byMetersThenId).slice(0, keep);
+    }
     table.set(c.code, perCategory);
   }
   return table;
