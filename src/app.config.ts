@@ -1,12 +1,39 @@
-import { ROUTES } from './constants/routes';
+import { MAIN_PAGES, ROUTES, WORKER_PAGES, WORKER_ROOT } from './constants/routes';
 
 export default defineAppConfig({
-  pages: [ROUTES.home, ROUTES.street, ROUTES.community, ROUTES.mine, ROUTES.nearby, ROUTES.outlet],
+  pages: MAIN_PAGES,
+  subPackages: [{ root: WORKER_ROOT, pages: WORKER_PAGES }],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8102e',
     navigationBarTitleText: '西城便民生活圈',
     navigationBarTextStyle: 'white',
+  },
+  tabBar: {
+    color: '#999999',
+    selectedColor: '#c8102e',
+    backgroundColor: '#ffffff',
+    borderStyle: 'white',
+    list: [
+      {
+        pagePath: ROUTES.home,
+        text: '首页',
+        iconPath: 'assets/tab/home.png',
+        selectedIconPath: 'assets/tab/home-on.png',
+      },
+      {
+        pagePath: ROUTES.circles,
+        text: '生活圈',
+        iconPath: 'assets/tab/circles.png',
+        selectedIconPath: 'assets/tab/circles-on.png',
+      },
+      {
+        pagePath: ROUTES.mine,
+        text: '我的',
+        iconPath: 'assets/tab/mine.png',
+        selectedIconPath: 'assets/tab/mine-on.png',
+      },
+    ],
   },
   // Location APIs fail at run time unless declared here, with the reason shown to the person.
   requiredPrivateInfos: ['getLocation'],

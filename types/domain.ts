@@ -182,6 +182,7 @@ export interface CommunityGap {
   communityCode: string;
   communityName: string;
   streetCode: string;
+  location: GeoPoint;
   /** Per basic category: minutes to the nearest approved outlet (null: none within 15 minutes). */
   nearest: { category: string; minutes: number | null; outletId: string | null; missing: boolean }[];
   missing: string[];

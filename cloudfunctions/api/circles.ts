@@ -41,6 +41,40 @@ async function proposal(store: Store, minutes: 8 | 10, street?: string) {
   return { minutes, circles, unassigned: communities.filter((c) => !c.location).map((c) => c.code) };
 }
 
+/** Replaces every circle with a fresh proposal (planned, no year yet), keeping each community's circle in step. */
+export async function acceptProposal(store: Store, minutes: 8 | 10, now: Date): Promise<Circle[]> {
+  const at = now.toISOString();
+  const plan = await proposal(store, minutes);
+  for (const c of await readAll(store, 'circles'))
+    await store.transaction(async (tx) => {
+      await tx.remove('circles', c.id);
+      for (const m of c.members)
+        if (await tx.get('communities', m)) await tx.update('communities', m, { circleId: null });
+    });
+  const saved: Circle[] = [];
+  for (const [i, p] of plan.circles.entries()) {
+    const circle: Circle = {
+      id: `circle-${p.streetCode}-${String(i + 1).padStart(2, '0')}`,
+      name: p.name,
+      streetCode: p.streetCode,
+      members: p.members,
+      centre: p.centre,
+      minutes,
+      year: null,
+      status: 'planned',
+      source: 'proposed',
+      createdAt: at,
+      updatedAt: at,
+    };
+    await store.transaction(async (tx) => {
+      await tx.set('circles', circle.id, circle);
+      for (const m of circle.members) await tx.update('communities', m, { circleId: circle.id });
+    });
+    saved.push(circle);
+  }
+  return saved;
+}
+
 /** Badges and page of one circle, from the coverage read model. */
 async function describe(
   store: Store,
@@ -144,35 +178,7 @@ export const circlesRouter = defineRouter('circles', {
         const existing = await readAll(store, 'circles');
         if (existing.length && !input.replace)
           throw new AppError('CONFLICT', `已有 ${existing.length} 个生活圈；确认替换请设置 replace`, 'replace');
-        const plan = await proposal(store, input.minutes);
-        for (const c of existing)
-          await store.transaction(async (tx) => {
-            await tx.remove('circles', c.id);
-            for (const m of c.members)
-              if (await tx.get('communities', m)) await tx.update('communities', m, { circleId: null });
-          });
-        const saved: Circle[] = [];
-        for (const [i, p] of plan.circles.entries()) {
-          const circle: Circle = {
-            id: `circle-${p.streetCode}-${String(i + 1).padStart(2, '0')}`,
-            name: p.name,
-            streetCode: p.streetCode,
-            members: p.members,
-            centre: p.centre,
-            minutes: input.minutes,
-            year: null,
-            status: 'planned',
-            source: 'proposed',
-            createdAt: at,
-            updatedAt: at,
-          };
-          await store.transaction(async (tx) => {
-            await tx.set('circles', circle.id, circle);
-            for (const m of circle.members) await tx.update('communities', m, { circleId: circle.id });
-          });
-          saved.push(circle);
-        }
-        return { circles: saved };
+        return { circles: await acceptProposal(store, input.minutes, now()) };
       }
       const changed = await store.transaction(async (tx) => {
         const circle = await tx.get('circles', input.id);

@@ -108,6 +108,7 @@ export const coverageRouter = defineRouter('coverage', {
           communityCode: c.code,
           communityName: c.name,
           streetCode: c.streetCode,
+          location: c.location!,
           nearest,
           missing: nearest.filter((n) => n.missing).map((n) => n.category),
         };

@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { demoOutlets, writeDemoOutlets } from '../api/demo-outlets';
+import { acceptProposal } from '../api/circles';
 import { refreshCoverage } from '../api/coverage-model';
 import { seedReference } from '../api/seed';
 import { SqliteStore } from '../store/sqlite/SqliteStore';
@@ -54,6 +55,8 @@ export async function ensureSeeded(
     });
   }
   await refreshCoverage(store, now);
+  // Proposed ten-minute circles from the real community points, for admins to adjust.
+  await acceptProposal(store, 10, now);
   return true;
 }
 

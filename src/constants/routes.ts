@@ -1,4 +1,7 @@
-/** Every page route, named once: app.config.ts lists them and navigation uses them. */
+/**
+ * Every page route, named once: app.config.ts lists them and navigation uses them. This module is also read by
+ * the build (app.config.ts), so it must not import Taro.
+ */
 export const ROUTES = {
   home: 'pages/index/index',
   street: 'pages/street/index',
@@ -6,7 +9,20 @@ export const ROUTES = {
   mine: 'pages/mine/index',
   nearby: 'pages/nearby/index',
   outlet: 'pages/outlet/index',
+  circles: 'pages/circles/index',
+  circle: 'pages/circle/index',
+  gaps: 'subpackages/worker/gaps/index',
 } as const;
+
+/** Pages on the tab bar: reached with switchTab, never with navigateTo. */
+export const TAB_ROUTES = ['home', 'circles', 'mine'] as const satisfies readonly RouteName[];
+
+/** The main package's pages, and the worker subpackage's (a subpackage cannot be a tab). */
+export const MAIN_PAGES = (
+  ['home', 'circles', 'mine', 'street', 'community', 'nearby', 'outlet', 'circle'] as const
+).map((n) => ROUTES[n]);
+export const WORKER_ROOT = 'subpackages/worker';
+export const WORKER_PAGES = [ROUTES.gaps.slice(WORKER_ROOT.length + 1)];
 
 export type RouteName = keyof typeof ROUTES;
 

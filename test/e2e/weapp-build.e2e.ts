@@ -28,11 +28,19 @@ describe('the WeChat build', () => {
     expect(code).not.toContain('process.env');
     const app = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist/app.json'), 'utf8')) as {
       pages: string[];
+      subPackages?: { root: string; pages: string[] }[];
+      tabBar: { list: { pagePath: string; iconPath: string }[] };
       requiredPrivateInfos: string[];
       permission: Record<string, { desc: string }>;
     };
-    expect(app.pages).toEqual(Object.values(ROUTES));
-    for (const page of app.pages) expect(fs.existsSync(path.join(ROOT, 'dist', `${page}.wxml`))).toBe(true);
+    const built = [...app.pages, ...(app.subPackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`))];
+    expect(built.sort()).toEqual(Object.values(ROUTES).sort());
+    for (const page of built) expect(fs.existsSync(path.join(ROOT, 'dist', `${page}.wxml`))).toBe(true);
+    // Tab pages must live in the main package, and their icons must be in the build.
+    for (const tab of app.tabBar.list) {
+      expect(app.pages).toContain(tab.pagePath);
+      expect(fs.existsSync(path.join(ROOT, 'dist', tab.iconPath))).toBe(true);
+    }
     expect(app.requiredPrivateInfos).toContain('getLocation');
     expect(app.permission['scope.userLocation'].desc).toBeTruthy();
   }, 120000);

@@ -1,14 +1,13 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { CATEGORY_BY_ID, type OutletView } from '../../../types';
-import { routeUrl } from '../../constants/routes';
+import { go } from '../../services/navigation';
 import './index.scss';
 
 /** One outlet in a list: name, services, walking minutes and whether it is open now (Beijing time). */
 export default function OutletCard({ view }: { view: OutletView }) {
   const { outlet, minutes, meters, openNow, todayHours } = view;
   return (
-    <View className='card outlet-card' onClick={() => Taro.navigateTo({ url: routeUrl('outlet', { id: outlet.id }) })}>
+    <View className='card outlet-card' onClick={() => go('outlet', { id: outlet.id })}>
       <View className='row'>
         <Text className='outlet-name'>{outlet.name}</Text>
         {outlet.demo && <Text className='badge badge-demo'>演示数据</Text>}

@@ -2,7 +2,7 @@ import { Button, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
 import StateView from '../../components/StateView';
-import { routeUrl } from '../../constants/routes';
+import { go } from '../../services/navigation';
 import { useAction } from '../../hooks/useAction';
 import LocationForm from './LocationForm';
 import './index.scss';
@@ -62,12 +62,10 @@ export default function CommunityPage() {
               <Button
                 className='btn-primary nearby-link'
                 onClick={() =>
-                  Taro.navigateTo({
-                    url: routeUrl('nearby', {
-                      lng: String(c.location?.coordinates[0]),
-                      lat: String(c.location?.coordinates[1]),
-                      label: c.name,
-                    }),
+                  go('nearby', {
+                    lng: String(c.location?.coordinates[0]),
+                    lat: String(c.location?.coordinates[1]),
+                    label: c.name,
                   })
                 }
               >

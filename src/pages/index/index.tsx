@@ -1,9 +1,9 @@
-import { Navigator, Text, View } from '@tarojs/components';
-import Taro, { usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { usePullDownRefresh, stopPullDownRefresh } from '@tarojs/taro';
 import { useEffect } from 'react';
 import { ROLE_LABELS } from '../../../types';
 import StateView from '../../components/StateView';
-import { routeUrl } from '../../constants/routes';
+import { go } from '../../services/navigation';
 import { useAction } from '../../hooks/useAction';
 import { useSession } from '../../hooks/useSession';
 import './index.scss';
@@ -26,12 +26,12 @@ export default function Home() {
       <View className='card hero'>
         <Text className='hero-title'>西城区十分钟便民生活圈</Text>
         <Text className='hero-sub'>步行十分钟，买菜、早餐、理发、洗衣、维修、快递都在身边</Text>
-        <Navigator className='hero-user' url={routeUrl('mine')}>
+        <Text className='hero-user' onClick={() => go('mine')}>
           {session ? `${session.user.nickname} · ${ROLE_LABELS[session.user.role]}` : '登录 / 切换身份 ›'}
-        </Navigator>
+        </Text>
       </View>
 
-      <View className='card nearby-entry' onClick={() => Taro.navigateTo({ url: routeUrl('nearby') })}>
+      <View className='card nearby-entry' onClick={() => go('nearby')}>
         <Text className='nearby-entry-title'>附近的便民服务</Text>
         <Text className='muted'>买菜、早餐、理发、洗衣、维修、快递，看看步行 10 分钟内有什么 ›</Text>
       </View>
@@ -47,11 +47,7 @@ export default function Home() {
         onRetry={streets.reload}
       >
         {list.map((s) => (
-          <View
-            key={s.code}
-            className='card street-item'
-            onClick={() => Taro.navigateTo({ url: routeUrl('street', { code: s.code, name: s.name }) })}
-          >
+          <View key={s.code} className='card street-item' onClick={() => go('street', { code: s.code, name: s.name })}>
             <View className='row'>
               <Text className='street-name'>{s.name}</Text>
               <Text className='muted'>›</Text>

@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ROLE_LABELS, type DemoAccount } from '../../../types';
 import StateView from '../../components/StateView';
+import { go } from '../../services/navigation';
 import { useAction } from '../../hooks/useAction';
 import { useSession } from '../../hooks/useSession';
 import { ApiError, callCloud } from '../../services/api';
@@ -47,6 +48,11 @@ export default function MinePage() {
               身份：{ROLE_LABELS[user.role]}
               {user.demoAccount ? '（演示账号）' : ''}
             </Text>
+            {(user.role === 'worker' || user.role === 'admin') && (
+              <Button className='tool-link' onClick={() => go('gaps')}>
+                缺项与选址
+              </Button>
+            )}
             {session && (
               <Button className='sign-out' size='mini' onClick={() => setSession(null)}>
                 退出登录

@@ -5,7 +5,7 @@ import type { CategoryId } from '../../../types';
 import OutletCard from '../../components/OutletCard';
 import OutletMap from '../../components/OutletMap';
 import StateView from '../../components/StateView';
-import { routeUrl } from '../../constants/routes';
+import { go } from '../../services/navigation';
 import { usePaged } from '../../hooks/usePaged';
 import Filters from './Filters';
 import './index.scss';
@@ -84,11 +84,7 @@ export default function NearbyPage() {
       </View>
       <Filters category={category} onCategory={setCategory} openNow={openNow} onOpenNow={setOpenNow} />
       {mode === 'map' && (
-        <OutletMap
-          center={[origin.lng, origin.lat]}
-          views={list.items}
-          onOpen={(id) => Taro.navigateTo({ url: routeUrl('outlet', { id }) })}
-        />
+        <OutletMap center={[origin.lng, origin.lat]} views={list.items} onOpen={(id) => go('outlet', { id })} />
       )}
       <StateView
         loading={list.loading && list.items.length === 0}

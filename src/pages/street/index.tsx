@@ -2,7 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import StateView from '../../components/StateView';
-import { routeUrl } from '../../constants/routes';
+import { go } from '../../services/navigation';
 import { useAction } from '../../hooks/useAction';
 import './index.scss';
 
@@ -55,11 +55,7 @@ export default function StreetPage() {
         onRetry={communities.reload}
       >
         {shown.map((c) => (
-          <View
-            key={c.code}
-            className='card community-item'
-            onClick={() => Taro.navigateTo({ url: routeUrl('community', { code: c.code }) })}
-          >
+          <View key={c.code} className='card community-item' onClick={() => go('community', { code: c.code })}>
             <View className='row'>
               <Text className='community-name'>{c.name}</Text>
               {c.location ? (

@@ -1,0 +1,69 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect } from 'react';
+import StateView from '../../components/StateView';
+import { go } from '../../services/navigation';
+import { useAction } from '../../hooks/useAction';
+import './index.scss';
+
+/** A circle: its basic services (x/8, each with the walk from its farthest member, missing ones marked), its members. */
+export default function CirclePage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const detail = useAction('circles.get', id ? { id } : null);
+  const d = detail.data;
+  useEffect(() => {
+    if (d) Taro.setNavigationBarTitle({ title: d.circle.name });
+  }, [d]);
+
+  if (!id) return <StateView loading={false} error={null} empty emptyText='缺少生活圈参数' />;
+  return (
+    <View className='page circle'>
+      <StateView loading={detail.loading && !d} error={detail.error} onRetry={detail.reload}>
+        {d && (
+          <>
+            <View className='card'>
+              <Text className='circle-title'>{d.circle.name}</Text>
+              <Text className='basic-count'>基本业态 {d.basicCovered}/8</Text>
+              <Text className='muted block'>
+                步行 {d.circle.minutes} 分钟 · {d.members.length} 个社区 ·{' '}
+                {d.circle.year ? `${d.circle.year} 年` : '未排期'}
+              </Text>
+            </View>
+            <View className='card'>
+              <Text className='section-label block'>八类基本保障业态</Text>
+              {d.categories.map((c) => (
+                <View key={c.category} className={`row category-row ${c.missing ? 'is-missing' : ''}`}>
+                  <Text>{c.name}</Text>
+                  {c.missing ? (
+                    <Text className='badge badge-warn'>
+                      缺{c.coveredMembers > 0 ? `（${c.coveredMembers}/${d.figure.located} 个社区可达）` : ''}
+                    </Text>
+                  ) : (
+                    <Text className='muted'>最远社区步行约 {c.minutes} 分钟</Text>
+                  )}
+                </View>
+              ))}
+            </View>
+            <View className='card'>
+              <Text className='section-label block'>成员社区</Text>
+              {d.members.map((m) => (
+                <View key={m.code} className='member' onClick={() => go('community', { code: m.code })}>
+                  <View className='row'>
+                    <Text>{m.name}</Text>
+                    {m.missing.length === 0 ? (
+                      <Text className='badge badge-ok'>齐全</Text>
+                    ) : (
+                      <Text className='badge badge-warn'>缺 {m.missing.length} 类</Text>
+                    )}
+                  </View>
+                  {!m.withinReach && <Text className='muted'>距圈中心超过步行 {d.circle.minutes} 分钟</Text>}
+                </View>
+              ))}
+            </View>
+          </>
+        )}
+      </StateView>
+    </View>
+  );
+}

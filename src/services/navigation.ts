@@ -1,0 +1,8 @@
+import Taro from '@tarojs/taro';
+import { ROUTES, routeUrl, TAB_ROUTES, type RouteName } from '../constants/routes';
+
+/** Opens a page: a tab by switching to it, any other page by pushing it with its query. */
+export function go(name: RouteName, params: Record<string, string> = {}): void {
+  if ((TAB_ROUTES as readonly string[]).includes(name)) void Taro.switchTab({ url: `/${ROUTES[name]}` });
+  else void Taro.navigateTo({ url: routeUrl(name, params) });
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '缺项与选址' });
