@@ -56,11 +56,13 @@ export default function SitingMap({ gaps, category, picks }: Props) {
   }
   const size = 600;
   const ring = outline.data?.coordinates[0] ?? [];
-  const all = [...ring, ...gaps.map((g) => g.location.coordinates)];
-  const minLng = Math.min(...all.map((p) => p[0]));
-  const maxLng = Math.max(...all.map((p) => p[0]));
-  const minLat = Math.min(...all.map((p) => p[1]));
-  const maxLat = Math.max(...all.map((p) => p[1]));
+  // Frame the street's communities and the suggestions, with about 600 m around them; the outline runs beyond.
+  const all = [...gaps.map((g) => g.location.coordinates), ...picks.map((p) => p.point.coordinates)];
+  const pad = 0.006;
+  const minLng = Math.min(...all.map((p) => p[0])) - pad;
+  const maxLng = Math.max(...all.map((p) => p[0])) + pad;
+  const minLat = Math.min(...all.map((p) => p[1])) - pad;
+  const maxLat = Math.max(...all.map((p) => p[1])) + pad;
   const k = Math.cos((centre[1] * Math.PI) / 180);
   const scale = (size - 40) / Math.max((maxLng - minLng) * k, maxLat - minLat);
   const xy = ([lng, lat]: [number, number]) => [20 + (lng - minLng) * k * scale, size - 20 - (lat - minLat) * scale];
