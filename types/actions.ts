@@ -1,6 +1,10 @@
 import type { CategoryId, PaymentMethod, Service } from './catalogue';
 import type {
   Circle,
+  CommunityEvent,
+  EventTheme,
+  EventView,
+  Signup,
   CircleDetail,
   CircleStatus,
   CircleYear,
@@ -100,6 +104,51 @@ export interface ActionMap {
         };
     res: { circles: Circle[] };
   };
+  'events.create': {
+    req: {
+      title: string;
+      theme: EventTheme;
+      streetCode: string;
+      communityCode?: string;
+      placeName: string;
+      lng: number;
+      lat: number;
+      startAt: string;
+      endAt: string;
+      deadline: string;
+      capacity: number;
+      description?: string;
+      outletIds?: string[];
+      categories?: CategoryId[];
+      coverImage?: string | null;
+    };
+    res: EventView;
+  };
+  'events.update': {
+    req: { id: string; title?: string; description?: string; deadline?: string; capacity?: number };
+    res: EventView;
+  };
+  'events.cancel': { req: { id: string }; res: EventView };
+  'events.list': {
+    req: { streetCode?: string; communityCode?: string; near?: { lng: number; lat: number; minutes?: number } };
+    res: EventView[];
+  };
+  'events.get': { req: { id: string }; res: EventView };
+  'events.join': { req: { id: string }; res: EventView };
+  'events.leave': { req: { id: string }; res: EventView };
+  'events.mine': { req: Empty; res: EventView[] };
+  'events.attendees': {
+    req: { id: string; cursor?: string };
+    res: {
+      event: CommunityEvent;
+      counts: { confirmed: number; waitlisted: number; checkedIn: number; noShows: number | null };
+      items: (Signup & { position: number | null; noShow: boolean })[];
+      nextCursor: string | null;
+    };
+  };
+  'events.checkIn': { req: { id: string; code: string }; res: { signup: Signup; alreadyCheckedIn: boolean } };
+  'events.export': { req: { id: string }; res: { filename: string; csv: string } };
+
   'circles.progress': {
     req: Empty;
     res: {
@@ -124,7 +173,14 @@ export type Res<K extends ActionKey> = ActionMap[K]['res'];
 
 /** The function (area) part of an action key: `'geo'` for `'geo.streets'`. */
 export type FnName = ActionKey extends `${infer F}.${string}` ? F : never;
-export const FUNCTIONS = ['auth', 'geo', 'outlets', 'coverage', 'circles'] as const satisfies readonly FnName[];
+export const FUNCTIONS = [
+  'auth',
+  'geo',
+  'outlets',
+  'coverage',
+  'circles',
+  'events',
+] as const satisfies readonly FnName[];
 
 /** The actions of one function, by their short name: `ActionsOf<'geo'>['streets']` is `'geo.streets'`. */
 export type ActionsOf<F extends FnName> = {

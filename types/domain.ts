@@ -175,6 +175,11 @@ export interface CoverageReport {
   circles: (IndexFigure & { id: string; name: string })[];
   /** Per basic category: how many located communities reach it. */
   categories: { id: string; name: string; covered: number }[];
+  /**
+   * Pop-up coverage, never mixed into the figures above: counting also the services offered at events (during
+   * the event) for the communities within reach of their place.
+   */
+  popUp: { events: number; served: number; index: number | null; communitiesReached: number };
 }
 
 /** A community's basic categories at a walk: nearest minutes for each, missing ones marked. */
@@ -226,4 +231,63 @@ export interface CircleDetail {
   /** Basic categories every located member reaches, of 8. */
   basicCovered: number;
   figure: IndexFigure;
+}
+
+/** Themes of 便民商业服务进社区 events. */
+export const EVENT_THEMES = ['养老为老', '地区帮扶', '文化健康', '便民服务', '其他'] as const;
+export type EventTheme = (typeof EVENT_THEMES)[number];
+
+/** A 便民商业服务进社区 event. Counters and the waitlist live on it and change in the sign-up's transaction. */
+export interface CommunityEvent {
+  id: string;
+  title: string;
+  theme: EventTheme;
+  streetCode: string;
+  communityCode: string | null;
+  circleId: string | null;
+  placeName: string;
+  location: GeoPoint;
+  /** UTC instants; shown and checked in Beijing time. */
+  startAt: string;
+  endAt: string;
+  deadline: string;
+  capacity: number;
+  description: string;
+  coverImage: string | null;
+  /** Participating approved outlets. */
+  outletIds: string[];
+  /** Services offered at the event: part-time coverage for the communities within reach. */
+  categories: CategoryId[];
+  status: 'open' | 'cancelled';
+  confirmedCount: number;
+  /** Openids waiting, in order: the first is promoted when a seat frees. */
+  waitlist: string[];
+  checkedInCount: number;
+  /** Sign-ups ever made; numbers the check-in codes. */
+  joinSeq: number;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type SignupStatus = 'confirmed' | 'waitlisted' | 'cancelled';
+
+/** One person's sign-up for an event; id `<eventId>_<openid>`, so nobody signs up twice. */
+export interface Signup {
+  id: string;
+  eventId: string;
+  openid: string;
+  status: SignupStatus;
+  /** Shown by the resident at the door: 7 digits, unique within the event. */
+  checkInCode: string;
+  checkedInAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An event as a person sees it: seats, and their own sign-up with waitlist position. */
+export interface EventView {
+  event: CommunityEvent;
+  seatsLeft: number;
+  mine: (Signup & { position: number | null }) | null;
 }

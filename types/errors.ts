@@ -12,6 +12,9 @@ export const ERROR_CODES = [
   'FULL',
   'RATE_LIMITED',
   'OUTSIDE_DISTRICT',
+  'CLOSED',
+  'OUT_OF_WINDOW',
+  'INVALID_CODE',
   'INTERNAL',
 ] as const;
 
@@ -36,5 +39,8 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   FULL: '名额已满',
   RATE_LIMITED: '操作太频繁，请稍后再试',
   OUTSIDE_DISTRICT: '位置不在西城区范围内',
+  CLOSED: '报名已截止或活动已取消',
+  OUT_OF_WINDOW: '不在签到时间内',
+  INVALID_CODE: '签到码无效',
   INTERNAL: '服务暂时不可用，请稍后再试',
 };

@@ -1,10 +1,19 @@
 import { z } from 'zod';
-import { BASIC_CATEGORIES, CATEGORIES, type CategoryId, type CommunityGap, type Community } from '../../types';
+import {
+  BASIC_CATEGORIES,
+  CATEGORIES,
+  type CategoryId,
+  type CommunityEvent,
+  type CommunityGap,
+  type Community,
+  type CommunityCoverage,
+} from '../../types';
 import { AppError } from '../core/errors';
 import { chooseSites, nearestWithin, type SitingCandidate } from '../core/coverage';
 import { contains } from '../core/geo';
-import { displayMinutes } from '../core/reach';
+import { displayMinutes, metersBetween, reachMeters } from '../core/reach';
 import { basicName, indexFigure, loadCoverage, missingOf, readAll } from './coverage-model';
+import { activeEvents } from './events';
 import { XICHENG } from './district';
 import { defineRouter } from './router';
 import { streetCode } from './schemas';
@@ -27,6 +36,41 @@ function sitingGrid(): SitingCandidate[] {
 }
 let grid: SitingCandidate[] | null = null;
 
+/**
+ * Pop-up coverage: a community counts as served "with pop-ups" when the services offered at events within
+ * reach of it fill what it lacks. With `at`, only events under way at that instant count; without, every event
+ * not yet over.
+ */
+function popUpFigure(
+  located: Community[],
+  coverage: Map<string, CommunityCoverage>,
+  events: CommunityEvent[],
+  minutes: number,
+  at?: Date,
+) {
+  const live = at
+    ? events.filter((e) => Date.parse(e.startAt) <= at.getTime() && at.getTime() <= Date.parse(e.endAt))
+    : events;
+  const reach = reachMeters(minutes);
+  let served = 0;
+  let reached = 0;
+  for (const c of located) {
+    const offered = new Set(
+      live
+        .filter((e) => metersBetween(e.location.coordinates, c.location!.coordinates) <= reach)
+        .flatMap((e) => e.categories),
+    );
+    if (offered.size) reached++;
+    if (missingOf(coverage.get(c.code), minutes, at).every((cat) => offered.has(cat as CategoryId))) served++;
+  }
+  return {
+    events: live.length,
+    served,
+    index: located.length ? served / located.length : null,
+    communitiesReached: reached,
+  };
+}
+
 /** Coverage: the convenience index, each community's gaps, and where a new outlet would close the most gaps. */
 export const coverageRouter = defineRouter('coverage', {
   /**
@@ -40,7 +84,7 @@ export const coverageRouter = defineRouter('coverage', {
       streetCode: streetCode.optional(),
     }),
     access: 'public',
-    handler: async ({ minutes = 10, openAt, streetCode: street }, { store }) => {
+    handler: async ({ minutes = 10, openAt, streetCode: street }, { store, now }) => {
       const at = openAt ? new Date(openAt) : undefined;
       const communities = await readAll(store, 'communities', street ? { streetCode: street } : undefined);
       const coverage = await loadCoverage(store, street);
@@ -74,6 +118,7 @@ export const coverageRouter = defineRouter('coverage', {
             at,
           ),
         })),
+        popUp: popUpFigure(locatedList, coverage, await activeEvents(store, at ?? now()), minutes, at),
         categories: BASIC_CATEGORIES.map((cat) => ({
           id: cat,
           name: basicName(cat),

@@ -2,6 +2,7 @@ import { FUNCTIONS, type FnName } from '../../types';
 import { authRouter } from './auth';
 import { circlesRouter } from './circles';
 import { coverageRouter } from './coverage';
+import { eventsRouter } from './events';
 import { geoRouter } from './geo';
 import { outletsRouter } from './outlets';
 import type { Router } from './router';
@@ -13,6 +14,7 @@ export const ROUTERS: Record<FnName, Router> = {
   outlets: outletsRouter,
   coverage: coverageRouter,
   circles: circlesRouter,
+  events: eventsRouter,
 };
 
 export function routerFor(fn: string): Router | undefined {

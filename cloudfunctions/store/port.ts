@@ -1,4 +1,14 @@
-import type { Circle, Community, CommunityCoverage, Outlet, Page, Street, User } from '../../types';
+import type {
+  Circle,
+  Community,
+  CommunityCoverage,
+  CommunityEvent,
+  Outlet,
+  Page,
+  Signup,
+  Street,
+  User,
+} from '../../types';
 import { AppError } from '../core/errors';
 
 /** A small key/value record: seed versions and similar facts about the store itself. */
@@ -18,6 +28,9 @@ export interface Collections {
   /** The coverage read model, one document per located community (id = community code). */
   coverage: CommunityCoverage;
   circles: Circle;
+  events: CommunityEvent;
+  /** id `<eventId>_<openid>`. */
+  signups: Signup;
 }
 export type CollectionName = keyof Collections;
 export const COLLECTIONS = [
@@ -28,6 +41,8 @@ export const COLLECTIONS = [
   'outlets',
   'coverage',
   'circles',
+  'events',
+  'signups',
 ] as const satisfies readonly CollectionName[];
 
 /** Collections whose `location` (a GeoJSON point) has a spatial index. */

@@ -41,6 +41,18 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX circles_street ON circles (json_extract(doc, '$.streetCode'), id);
     `,
   },
+  {
+    version: 4,
+    name: 'events and sign-ups',
+    sql: `
+      CREATE TABLE events (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX events_start ON events (json_extract(doc, '$.startAt'), id);
+      CREATE INDEX events_street ON events (json_extract(doc, '$.streetCode'), json_extract(doc, '$.startAt'), id);
+      CREATE TABLE signups (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX signups_event ON signups (json_extract(doc, '$.eventId'), id);
+      CREATE INDEX signups_person ON signups (json_extract(doc, '$.openid'), id);
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database's `user_version`, each in its own transaction. */
