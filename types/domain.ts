@@ -289,5 +289,7 @@ export interface Signup {
 export interface EventView {
   event: CommunityEvent;
   seatsLeft: number;
+  /** Whether sign-up is still possible (open, before the deadline), by the server's clock. */
+  joinable: boolean;
   mine: (Signup & { position: number | null }) | null;
 }

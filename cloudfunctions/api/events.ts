@@ -38,10 +38,11 @@ async function loadEvent(tx: Pick<Transaction, 'get'>, id: string): Promise<Comm
   return event;
 }
 
-function view(event: CommunityEvent, mine: Signup | null): EventView {
+function view(event: CommunityEvent, mine: Signup | null, now: Date): EventView {
   return {
     event,
     seatsLeft: Math.max(0, event.capacity - event.confirmedCount),
+    joinable: event.status === 'open' && now.getTime() < Date.parse(event.deadline),
     mine: mine
       ? { ...mine, position: mine.status === 'waitlisted' ? waitlistPosition(event, mine.openid) : null }
       : null,
@@ -132,7 +133,7 @@ export const eventsRouter = defineRouter('events', {
         updatedAt: at,
       };
       await store.set('events', event.id, event);
-      return view(event, null);
+      return view(event, null, now());
     },
   },
 
@@ -168,7 +169,7 @@ export const eventsRouter = defineRouter('events', {
         await promote(tx, e.id, promoted, at);
         return e;
       });
-      return view(event, null);
+      return view(event, null, now());
     },
   },
 
@@ -193,7 +194,7 @@ export const eventsRouter = defineRouter('events', {
           if (cur && cur.status !== 'cancelled')
             await tx.set('signups', s.id, { ...cur, status: 'cancelled', updatedAt: at });
         });
-      return view(event, null);
+      return view(event, null, now());
     },
   },
 
@@ -224,7 +225,7 @@ export const eventsRouter = defineRouter('events', {
         .sort((a, b) => (a.startAt < b.startAt ? -1 : a.startAt > b.startAt ? 1 : a.id < b.id ? -1 : 1));
       const out: EventView[] = [];
       for (const e of events.slice(0, 100))
-        out.push(view(e, openid ? await store.get('signups', signupId(e.id, openid)) : null));
+        out.push(view(e, openid ? await store.get('signups', signupId(e.id, openid)) : null, now()));
       return out;
     },
   },
@@ -232,9 +233,9 @@ export const eventsRouter = defineRouter('events', {
   get: {
     input: z.object({ id: eventId }),
     access: 'public',
-    handler: async ({ id }, { store, openid }) => {
+    handler: async ({ id }, { store, openid, now }) => {
       const event = await loadEvent(store, id);
-      return view(event, openid ? await store.get('signups', signupId(id, openid)) : null);
+      return view(event, openid ? await store.get('signups', signupId(id, openid)) : null, now());
     },
   },
 
@@ -249,7 +250,7 @@ export const eventsRouter = defineRouter('events', {
         const event = await loadEvent(tx, id);
         const existing = await tx.get('signups', signupId(id, openid));
         const outcome = decideJoin(event, existing, t);
-        if (outcome.kind === 'unchanged') return view(event, existing);
+        if (outcome.kind === 'unchanged') return view(event, existing, t);
         if (outcome.kind === 'closed') throw new AppError('CLOSED', outcome.message);
         const seq = event.joinSeq + 1;
         const next: CommunityEvent = {
@@ -271,7 +272,7 @@ export const eventsRouter = defineRouter('events', {
         };
         await tx.set('events', id, next);
         await tx.set('signups', signup.id, signup);
-        return view(next, signup);
+        return view(next, signup, t);
       });
     },
   },
@@ -285,14 +286,14 @@ export const eventsRouter = defineRouter('events', {
       return store.transaction(async (tx) => {
         const event = await loadEvent(tx, id);
         const signup = await tx.get('signups', signupId(id, openid));
-        if (!signup || signup.status === 'cancelled') return view(event, signup);
+        if (!signup || signup.status === 'cancelled') return view(event, signup, now());
         if (signup.checkedInAt) throw new AppError('CONFLICT', '已签到，不能取消报名');
         const { event: next, promote: first } = planLeave(event, signup);
         const cancelled: Signup = { ...signup, status: 'cancelled', updatedAt: at };
         await tx.set('events', id, { ...next, updatedAt: at });
         await tx.set('signups', signup.id, cancelled);
         if (first) await promote(tx, id, [first], at);
-        return view(next, cancelled);
+        return view(next, cancelled, now());
       });
     },
   },
@@ -301,12 +302,12 @@ export const eventsRouter = defineRouter('events', {
   mine: {
     input: z.object({}),
     access: 'signedIn',
-    handler: async (_input, { store, openid }) => {
+    handler: async (_input, { store, openid, now }) => {
       const signups = (await readAll(store, 'signups', { openid })).filter((s) => s.status !== 'cancelled');
       const out: EventView[] = [];
       for (const s of signups) {
         const e = await store.get('events', s.eventId);
-        if (e) out.push(view(e, s));
+        if (e) out.push(view(e, s, now()));
       }
       return out.sort((a, b) => (a.event.startAt < b.event.startAt ? -1 : 1));
     },

@@ -11,7 +11,11 @@ export const ROUTES = {
   outlet: 'pages/outlet/index',
   circles: 'pages/circles/index',
   circle: 'pages/circle/index',
+  events: 'pages/events/index',
+  event: 'pages/event/index',
   gaps: 'subpackages/worker/gaps/index',
+  eventNew: 'subpackages/worker/event-new/index',
+  eventManage: 'subpackages/worker/event-manage/index',
 } as const;
 
 /** Pages on the tab bar: reached with switchTab, never with navigateTo. */
@@ -19,10 +23,12 @@ export const TAB_ROUTES = ['home', 'circles', 'mine'] as const satisfies readonl
 
 /** The main package's pages, and the worker subpackage's (a subpackage cannot be a tab). */
 export const MAIN_PAGES = (
-  ['home', 'circles', 'mine', 'street', 'community', 'nearby', 'outlet', 'circle'] as const
+  ['home', 'circles', 'mine', 'street', 'community', 'nearby', 'outlet', 'circle', 'events', 'event'] as const
 ).map((n) => ROUTES[n]);
 export const WORKER_ROOT = 'subpackages/worker';
-export const WORKER_PAGES = [ROUTES.gaps.slice(WORKER_ROOT.length + 1)];
+export const WORKER_PAGES = [ROUTES.gaps, ROUTES.eventNew, ROUTES.eventManage].map((p) =>
+  p.slice(WORKER_ROOT.length + 1),
+);
 
 export type RouteName = keyof typeof ROUTES;
 

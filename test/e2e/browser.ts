@@ -13,6 +13,8 @@ export interface E2E {
   browser: Browser;
   context: BrowserContext;
   page: Page;
+  /** Another person: a fresh context, with its own storage and so its own sign-in. */
+  newPerson(): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -33,19 +35,22 @@ export async function openApp(clock?: () => Date): Promise<E2E> {
       '--disable-sync',
     ],
   });
-  const context = await browser.newContext({
-    viewport: { width: 390, height: 844 },
-    hasTouch: true,
-    isMobile: true,
-    locale: 'zh-CN',
-    timezoneId: 'Asia/Shanghai',
-  });
+  const phone = () =>
+    browser.newContext({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
+  const context = await phone();
   const page = await context.newPage();
   return {
     server,
     browser,
     context,
     page,
+    newPerson: async () => (await phone()).newPage(),
     async close() {
       await browser.close();
       await server.close();

@@ -36,6 +36,11 @@ export default function Home() {
         <Text className='muted'>买菜、早餐、理发、洗衣、维修、快递，看看步行 10 分钟内有什么 ›</Text>
       </View>
 
+      <View className='card nearby-entry events-entry' onClick={() => go('events')}>
+        <Text className='nearby-entry-title'>社区活动</Text>
+        <Text className='muted'>便民商业服务进社区：报名、候补、现场签到 ›</Text>
+      </View>
+
       <View className='section-title'>
         {streets.data ? `${list.length} 个街道 · ${total} 个社区 · ${located} 个已定位` : '街道'}
       </View>

@@ -48,9 +48,17 @@ export default function MinePage() {
               身份：{ROLE_LABELS[user.role]}
               {user.demoAccount ? '（演示账号）' : ''}
             </Text>
+            <Button className='tool-link secondary' onClick={() => go('events', { tab: 'mine' })}>
+              我的活动
+            </Button>
             {(user.role === 'worker' || user.role === 'admin') && (
               <Button className='tool-link' onClick={() => go('gaps')}>
                 缺项与选址
+              </Button>
+            )}
+            {user.role === 'worker' && (
+              <Button className='tool-link' onClick={() => go('eventNew')}>
+                发布活动
               </Button>
             )}
             {session && (

@@ -1,0 +1,123 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { CATEGORY_BY_ID, type EventView } from '../../../types';
+import { SIGNUP_LABEL } from '../../components/EventCard';
+import QrCode from '../../components/QrCode';
+import StateView from '../../components/StateView';
+import { useAction } from '../../hooks/useAction';
+import { useSession } from '../../hooks/useSession';
+import { ApiError, callCloud } from '../../services/api';
+import { go } from '../../services/navigation';
+import { beijingRange, beijingTime } from '../../services/time';
+import './index.scss';
+
+/** An event: time, place, services offered, seats; join or cancel; my status and my check-in code. */
+export default function EventPage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const loaded = useAction('events.get', id ? { id } : null);
+  const me = useAction('auth.me', {});
+  const session = useSession();
+  const [view, setView] = useState<EventView | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setView(loaded.data), [loaded.data]);
+  const v = view;
+  useEffect(() => {
+    if (v) Taro.setNavigationBarTitle({ title: v.event.title });
+  }, [v]);
+
+  async function act(action: 'events.join' | 'events.leave') {
+    setBusy(true);
+    setError(null);
+    try {
+      setView(await callCloud(action, { id }));
+      Taro.showToast({ title: action === 'events.join' ? '报名成功' : '已取消报名', icon: 'none' });
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '操作失败，请重试');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const signedIn = !!(me.data?.user ?? session);
+  const live = v?.mine && v.mine.status !== 'cancelled' ? v.mine : null;
+  const closed = v ? !v.joinable : false;
+  if (!id) return <StateView loading={false} error={null} empty emptyText='缺少活动参数' />;
+  return (
+    <View className='page event'>
+      <StateView loading={loaded.loading && !v} error={loaded.error} onRetry={loaded.reload}>
+        {v && (
+          <>
+            <View className='card'>
+              <Text className='event-title block'>{v.event.title}</Text>
+              <Text className='badge badge-theme'>{v.event.theme}</Text>
+              {v.event.status === 'cancelled' && <Text className='badge badge-warn'>活动已取消</Text>}
+              <Text className='block'>时间：{beijingRange(v.event.startAt, v.event.endAt)}</Text>
+              <Text className='block'>地点：{v.event.placeName}</Text>
+              <Text className='block muted'>报名截止：{beijingTime(v.event.deadline)}</Text>
+              {v.event.categories.length > 0 && (
+                <Text className='block'>
+                  提供服务：{v.event.categories.map((c) => CATEGORY_BY_ID[c].name).join('、')}
+                </Text>
+              )}
+              {v.event.description && <Text className='block description'>{v.event.description}</Text>}
+            </View>
+            <View className='card seats'>
+              <Text className='seats-count'>
+                已报名 {v.event.confirmedCount} / 共 {v.event.capacity}
+              </Text>
+              <Text className='muted block'>
+                {v.seatsLeft > 0 ? `还剩 ${v.seatsLeft} 个名额` : `名额已满，候补 ${v.event.waitlist.length} 人`}
+              </Text>
+              {live && (
+                <Text className={`my-status block ${live.status}`}>
+                  我的状态：{SIGNUP_LABEL[live.status]}
+                  {live.position ? `（候补第 ${live.position} 位，有人取消即自动递补）` : ''}
+                </Text>
+              )}
+              {error && <Text className='form-error'>{error}</Text>}
+              {!signedIn ? (
+                <Button className='btn-primary' onClick={() => go('mine')}>
+                  登录后报名
+                </Button>
+              ) : live ? (
+                <Button
+                  className='btn-secondary'
+                  loading={busy}
+                  disabled={busy || undefined}
+                  onClick={() => act('events.leave')}
+                >
+                  取消报名
+                </Button>
+              ) : (
+                <Button
+                  className='btn-primary join'
+                  loading={busy}
+                  disabled={busy || closed || undefined}
+                  onClick={() => act('events.join')}
+                >
+                  {closed ? '报名已截止' : v.seatsLeft > 0 ? '我要报名' : '报名候补'}
+                </Button>
+              )}
+            </View>
+            {(me.data?.user?.role === 'worker' || me.data?.user?.role === 'admin') && (
+              <Button className='btn-secondary' onClick={() => go('eventManage', { id })}>
+                活动管理（工作人员）
+              </Button>
+            )}
+            {live?.status === 'confirmed' && (
+              <View className='card checkin'>
+                <Text className='section-label block'>签到码（请在活动现场出示）</Text>
+                <QrCode text={`xc-checkin:${v.event.id}:${live.checkInCode}`} />
+                <Text className='checkin-code block'>{live.checkInCode}</Text>
+                {live.checkedInAt && <Text className='badge badge-ok'>已签到 {beijingTime(live.checkedInAt)}</Text>}
+              </View>
+            )}
+          </>
+        )}
+      </StateView>
+    </View>
+  );
+}
