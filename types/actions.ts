@@ -1,5 +1,7 @@
 import type { CategoryId, PaymentMethod, Service } from './catalogue';
 import type {
+  Business,
+  OutletReview,
   Circle,
   CommunityEvent,
   EventTheme,
@@ -149,6 +151,77 @@ export interface ActionMap {
   'events.checkIn': { req: { id: string; code: string }; res: { signup: Signup; alreadyCheckedIn: boolean } };
   'events.export': { req: { id: string }; res: { filename: string; csv: string } };
 
+  /** Exactly one licence (统一社会信用代码) per business; more outlets under a licence the caller holds. */
+  'merchants.register': {
+    req: {
+      creditCode: string;
+      legalName: string;
+      contactName: string;
+      contactPhone: string;
+      licenseFile: string;
+      outlets: {
+        name: string;
+        address: string;
+        lng: number;
+        lat: number;
+        streetCode: string;
+        communityCode?: string;
+        categories: CategoryId[];
+        /** Hours in the census syntax, e.g. `mon-fri 07:00-20:00; sat,sun 08:00-18:00`. */
+        hours: string;
+        services?: Service[];
+        payment?: PaymentMethod[];
+        accessible?: boolean;
+        phone?: string;
+      }[];
+    };
+    res: { business: Business; outlets: Outlet[] };
+  };
+  'merchants.mine': {
+    req: Empty;
+    res: { businesses: Business[]; outlets: { outlet: Outlet; statusName: string; history: OutletReview[] }[] };
+  };
+  'merchants.updateOutlet': {
+    req: {
+      id: string;
+      hours?: string;
+      services?: Service[];
+      payment?: PaymentMethod[];
+      accessible?: boolean;
+      phone?: string | null;
+      name?: string;
+      address?: string;
+      lng?: number;
+      lat?: number;
+      categories?: CategoryId[];
+    };
+    res: Outlet;
+  };
+  'merchants.setClosed': { req: { id: string; closed: boolean }; res: Outlet };
+  'reviews.queue': {
+    req: { streetCode?: string; cursor?: string };
+    res: Page<{ outlet: Outlet; statusName: string }>;
+  };
+  'reviews.get': {
+    req: { outletId: string };
+    res: {
+      outlet: Outlet;
+      statusName: string;
+      business: Business | null;
+      licenseUrl: string | null;
+      history: OutletReview[];
+    };
+  };
+  'reviews.decide': {
+    req: {
+      outletId: string;
+      decision: 'approve' | 'reject' | 'requestChanges' | 'suspend' | 'reinstate' | 'close';
+      reason?: string;
+    };
+    res: { outlet: Outlet; statusName: string };
+  };
+  'files.url': { req: { fileId: string }; res: { url: string } };
+
   'circles.progress': {
     req: Empty;
     res: {
@@ -180,7 +253,14 @@ export const FUNCTIONS = [
   'coverage',
   'circles',
   'events',
+  'merchants',
+  'reviews',
+  'files',
 ] as const satisfies readonly FnName[];
+/** Every function of the action map is listed above: a missing one is a compile error here. */
+export type MissingFunctions = Exclude<FnName, (typeof FUNCTIONS)[number]>;
+const everyFunctionListed: [MissingFunctions] extends [never] ? true : never = true;
+void everyFunctionListed;
 
 /** The actions of one function, by their short name: `ActionsOf<'geo'>['streets']` is `'geo.streets'`. */
 export type ActionsOf<F extends FnName> = {

@@ -89,7 +89,7 @@ export interface WeeklyHours {
   holidayNote: string | null;
 }
 
-export const OUTLET_STATUSES = ['pending', 'approved', 'suspended', 'closed'] as const;
+export const OUTLET_STATUSES = ['pending', 'approved', 'rejected', 'changes_requested', 'suspended', 'closed'] as const;
 /** Only `approved` outlets reach residents and coverage. */
 export type OutletStatus = (typeof OUTLET_STATUSES)[number];
 /** Where an outlet came from: generated demo data, the outlet census, or a merchant's registration. */
@@ -117,6 +117,63 @@ export interface Outlet {
   demo: boolean;
   createdAt: string;
   updatedAt: string;
+  /** The merchant's business (licence) and account, for outlets registered by a merchant. */
+  businessId?: string | null;
+  ownerOpenid?: string | null;
+  /** Changes to name, address, location or categories awaiting review; the approved version stays visible. */
+  pendingChanges?: OutletChanges | null;
+  /** The last reviewer's reason (rejection, changes asked, suspension), shown to the merchant. */
+  reviewNote?: string | null;
+  /** Number of recorded transitions; numbers the audit trail. */
+  reviewSeq?: number;
+  /** Closed for a while by the merchant (e.g. holidays): not counted as open or as coverage. */
+  temporarilyClosed?: boolean;
+  /** In a reviewer's queue: pending, or approved with changes waiting. */
+  needsReview?: boolean;
+}
+
+/** The fields of an outlet that need review when a merchant changes them. */
+export interface OutletChanges {
+  name?: string;
+  address?: string;
+  location?: GeoPoint;
+  categories?: CategoryId[];
+}
+
+/** One recorded move of an outlet: who, when, from, to, why. */
+export interface OutletReview {
+  id: string;
+  outletId: string;
+  from: OutletStatus | null;
+  to: OutletStatus;
+  /** For reviewed edits of an approved outlet: 'changes-approved' / 'changes-rejected'. */
+  kind: 'status' | 'changes-approved' | 'changes-rejected' | 'submitted';
+  by: string;
+  at: string;
+  reason: string | null;
+}
+
+/** A merchant's business: one licence (统一社会信用代码), held by one account, with one or more outlets. */
+export interface Business {
+  id: string;
+  creditCode: string;
+  legalName: string;
+  contactName: string;
+  contactPhone: string;
+  /** The licence image: a local file id or a CloudBase file id. */
+  licenseFile: string;
+  ownerOpenid: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An uploaded file's record (the bytes live in the data folder or in cloud storage). */
+export interface StoredFile {
+  id: string;
+  owner: string;
+  mime: 'image/jpeg' | 'image/png';
+  size: number;
+  createdAt: string;
 }
 
 /** An outlet as a resident sees it from a point: distance, walking minutes and today's state (Beijing time). */

@@ -52,7 +52,8 @@ async function writeCoverage(store: Store, docs: CommunityCoverage[]): Promise<v
  */
 export async function refreshCoverage(store: Store, now: Date): Promise<{ communities: number; outlets: number }> {
   const communities = (await readAll(store, 'communities')).filter(located);
-  const outlets = await readAll(store, 'outlets', { status: 'approved' });
+  // A temporarily closed outlet serves nobody meanwhile.
+  const outlets = (await readAll(store, 'outlets', { status: 'approved' })).filter((o) => !o.temporarilyClosed);
   const table = computeCoverage(
     communities.map((c) => ({ code: c.code, point: c.location.coordinates })),
     outlets.map((o) => ({ id: o.id, categories: o.categories, point: o.location.coordinates, hours: o.hours })),
@@ -83,7 +84,9 @@ export async function refreshCommunityCoverage(store: Store, community: Communit
       where: { status: 'approved', categories: { anyOf: [cat] } },
       limit: KEEP_PER_CATEGORY,
     });
-    categories[cat] = hits.map((h) => ({ id: h.id, meters: h.meters, hours: h.doc.hours }));
+    categories[cat] = hits
+      .filter((h) => !h.doc.temporarilyClosed)
+      .map((h) => ({ id: h.id, meters: h.meters, hours: h.doc.hours }));
   }
   await writeCoverage(store, [
     { communityCode: community.code, streetCode: community.streetCode, categories, computedAt: now.toISOString() },

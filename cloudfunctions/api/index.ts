@@ -4,6 +4,8 @@ import { circlesRouter } from './circles';
 import { coverageRouter } from './coverage';
 import { eventsRouter } from './events';
 import { geoRouter } from './geo';
+import { merchantsRouter } from './merchants';
+import { filesRouter, reviewsRouter } from './reviews';
 import { outletsRouter } from './outlets';
 import type { Router } from './router';
 
@@ -15,6 +17,9 @@ export const ROUTERS: Record<FnName, Router> = {
   coverage: coverageRouter,
   circles: circlesRouter,
   events: eventsRouter,
+  merchants: merchantsRouter,
+  reviews: reviewsRouter,
+  files: filesRouter,
 };
 
 export function routerFor(fn: string): Router | undefined {

@@ -8,8 +8,8 @@ export function outletView(outlet: Outlet, at: Date, meters: number | null = nul
     outlet,
     meters: meters === null ? null : Math.round(meters),
     minutes: meters === null ? null : displayMinutes(meters),
-    openNow: isOpenAt(outlet.hours, at),
-    todayHours: describeToday(outlet.hours, at),
+    openNow: !outlet.temporarilyClosed && isOpenAt(outlet.hours, at),
+    todayHours: outlet.temporarilyClosed ? '暂停营业' : describeToday(outlet.hours, at),
   };
 }
 

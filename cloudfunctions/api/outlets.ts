@@ -6,6 +6,7 @@ import { canManageStreet } from '../core/policy';
 import { reachMeters } from '../core/reach';
 import { badCursor, decodeCursor, encodeCursor, type Where } from '../store/port';
 import { refreshAround } from './coverage-model';
+import { transition } from './outlet-review';
 import { outletDetail, outletView } from './outlet-view';
 import { defineRouter } from './router';
 import { cursor, lat, lng, streetCode } from './schemas';
@@ -73,7 +74,7 @@ export const outletsRouter = defineRouter('outlets', {
       const page: typeof hits = [];
       let more = false;
       for (const h of hits) {
-        if (input.openAt && !isOpenAt(h.doc.hours, at)) continue;
+        if (input.openAt && (h.doc.temporarilyClosed || !isOpenAt(h.doc.hours, at))) continue;
         if (page.length === NEARBY_PAGE) {
           more = true;
           break;
@@ -111,14 +112,12 @@ export const outletsRouter = defineRouter('outlets', {
     }),
     access: 'roles',
     roles: ['worker', 'admin'],
-    handler: async ({ id, status }, { store, user, now }) => {
+    handler: async ({ id, status, reason }, { store, user, now }) => {
       const updated = await store.transaction(async (tx) => {
         const outlet = await tx.get('outlets', id);
         if (!outlet) throw new AppError('NOT_FOUND', '未找到该网点', 'id');
         if (!canManageStreet(user, outlet.streetCode)) throw new AppError('FORBIDDEN', '只能管理本街道的网点');
-        const next = { ...outlet, status, updatedAt: now().toISOString() };
-        await tx.set('outlets', id, next);
-        return next;
+        return transition(tx, outlet, status, 'reviewer', user.openid, now().toISOString(), reason ?? null);
       });
       await refreshAround(store, [updated.location.coordinates], now());
       return updated;

@@ -22,6 +22,8 @@ export interface Deps {
   devLogin: boolean;
   /** Issues a signed session for an openid; only entries that have sessions (the local server) give one. */
   issueSession?: (openid: string) => string;
+  /** A short-lived link to an uploaded file (local server); in the cloud the file id itself is returned. */
+  fileUrl?: (fileId: string) => string;
   /** Where unexpected errors are written; defaults to stderr. */
   log?: (message: string, err: unknown) => void;
 }

@@ -68,6 +68,7 @@ export async function startLocal(opts: LocalOptions): Promise<RunningLocal> {
   const server = createLocalServer({
     deps: { store, now: opts.clock ?? (() => new Date()), devLogin: opts.devLogin, log: opts.log },
     signer,
+    dataDir: opts.dataDir,
     staticDir: opts.staticDir,
   });
   const host = opts.host ?? '127.0.0.1';

@@ -30,6 +30,17 @@ export class SessionSigner {
     return crypto.createHmac('sha256', this.secret).update(`v1.${payload}`).digest('base64url');
   }
 
+  /** A signature for any short text (e.g. a file link), with the same secret. */
+  sign(text: string): string {
+    return crypto.createHmac('sha256', this.secret).update(`x.${text}`).digest('base64url');
+  }
+
+  check(text: string, signature: string): boolean {
+    const expected = Buffer.from(this.sign(text));
+    const given = Buffer.from(signature);
+    return given.length === expected.length && crypto.timingSafeEqual(given, expected);
+  }
+
   issue(openid: string, now = Date.now()): string {
     const payload = Buffer.from(JSON.stringify({ sub: openid, exp: now + this.ttlMs })).toString('base64url');
     return `v1.${payload}.${this.mac(payload)}`;

@@ -1,11 +1,14 @@
 import type {
+  Business,
   Circle,
   Community,
   CommunityCoverage,
   CommunityEvent,
   Outlet,
+  OutletReview,
   Page,
   Signup,
+  StoredFile,
   Street,
   User,
 } from '../../types';
@@ -31,6 +34,11 @@ export interface Collections {
   events: CommunityEvent;
   /** id `<eventId>_<openid>`. */
   signups: Signup;
+  /** id `biz-<credit code>`: one business per licence. */
+  businesses: Business;
+  /** The audit trail of outlet reviews, id `<outletId>_<seq>`. */
+  outletReviews: OutletReview;
+  files: StoredFile;
 }
 export type CollectionName = keyof Collections;
 export const COLLECTIONS = [
@@ -43,6 +51,9 @@ export const COLLECTIONS = [
   'circles',
   'events',
   'signups',
+  'businesses',
+  'outletReviews',
+  'files',
 ] as const satisfies readonly CollectionName[];
 
 /** Collections whose `location` (a GeoJSON point) has a spatial index. */

@@ -53,6 +53,19 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX signups_person ON signups (json_extract(doc, '$.openid'), id);
     `,
   },
+  {
+    version: 5,
+    name: 'merchants, outlet reviews and files',
+    sql: `
+      CREATE TABLE businesses (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX businesses_owner ON businesses (json_extract(doc, '$.ownerOpenid'), id);
+      CREATE TABLE outletReviews (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX outlet_reviews_outlet ON outletReviews (json_extract(doc, '$.outletId'), id);
+      CREATE TABLE files (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX outlets_owner ON outlets (json_extract(doc, '$.ownerOpenid'), id);
+      CREATE INDEX outlets_street_status ON outlets (json_extract(doc, '$.streetCode'), json_extract(doc, '$.status'), id);
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database's `user_version`, each in its own transaction. */

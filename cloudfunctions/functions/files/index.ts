@@ -1,0 +1,4 @@
+import { cloudMain } from '../entry';
+
+/** CloudBase function `files`: `{ action, data }` → envelope. */
+export const main = cloudMain('files');
