@@ -1,8 +1,11 @@
-import { MAIN_PAGES, ROUTES, WORKER_PAGES, WORKER_ROOT } from './constants/routes';
+import { MAIN_PAGES, MERCHANT_PAGES, MERCHANT_ROOT, ROUTES, WORKER_PAGES, WORKER_ROOT } from './constants/routes';
 
 export default defineAppConfig({
   pages: MAIN_PAGES,
-  subPackages: [{ root: WORKER_ROOT, pages: WORKER_PAGES }],
+  subPackages: [
+    { root: WORKER_ROOT, pages: WORKER_PAGES },
+    { root: MERCHANT_ROOT, pages: MERCHANT_PAGES },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c8102e',

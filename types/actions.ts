@@ -179,7 +179,11 @@ export interface ActionMap {
   };
   'merchants.mine': {
     req: Empty;
-    res: { businesses: Business[]; outlets: { outlet: Outlet; statusName: string; history: OutletReview[] }[] };
+    res: {
+      businesses: Business[];
+      /** `hoursText`: the hours in the syntax a merchant types, for editing. */
+      outlets: { outlet: Outlet; statusName: string; hoursText: string; history: OutletReview[] }[];
+    };
   };
   'merchants.updateOutlet': {
     req: {

@@ -23,6 +23,8 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export interface ApiErrorBody {
   code: ErrorCode;
   message: string;
+  /** The input field the error is about (a dotted path such as `outlets.0.hours`), when there is one. */
+  field?: string;
 }
 
 /** The envelope every function answers with. */

@@ -11,7 +11,7 @@ import {
 import { CREDIT_CODE_MESSAGES, creditCodeProblem } from '../core/credit-code';
 import { AppError } from '../core/errors';
 import { contains, point } from '../core/geo';
-import { parseHours } from '../core/hours';
+import { hoursToText, parseHours } from '../core/hours';
 import { STATUS_NAMES } from '../core/review';
 import type { Transaction } from '../store/port';
 import { readAll, refreshAround } from './coverage-model';
@@ -187,7 +187,12 @@ export const merchantsRouter = defineRouter('merchants', {
       const items = [];
       for (const o of outlets) {
         const history = await readAll(store, 'outletReviews', { outletId: o.id });
-        items.push({ outlet: o, statusName: STATUS_NAMES[o.status], history: history.slice(-5).reverse() });
+        items.push({
+          outlet: o,
+          statusName: STATUS_NAMES[o.status],
+          hoursText: hoursToText(o.hours),
+          history: history.slice(-5).reverse(),
+        });
       }
       return { businesses, outlets: items };
     },

@@ -77,7 +77,7 @@ export function describeIssue(error: z.ZodError): { message: string; field?: str
 }
 
 function fail(err: AppError): Envelope<never> {
-  return { ok: false, error: { code: err.code, message: err.message } };
+  return { ok: false, error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } };
 }
 
 type AnyDef = {

@@ -16,6 +16,11 @@ export const ROUTES = {
   gaps: 'subpackages/worker/gaps/index',
   eventNew: 'subpackages/worker/event-new/index',
   eventManage: 'subpackages/worker/event-manage/index',
+  reviews: 'subpackages/worker/reviews/index',
+  review: 'subpackages/worker/review/index',
+  merchantRegister: 'subpackages/merchant/register/index',
+  merchantOutlets: 'subpackages/merchant/outlets/index',
+  merchantEdit: 'subpackages/merchant/edit/index',
 } as const;
 
 /** Pages on the tab bar: reached with switchTab, never with navigateTo. */
@@ -26,8 +31,12 @@ export const MAIN_PAGES = (
   ['home', 'circles', 'mine', 'street', 'community', 'nearby', 'outlet', 'circle', 'events', 'event'] as const
 ).map((n) => ROUTES[n]);
 export const WORKER_ROOT = 'subpackages/worker';
-export const WORKER_PAGES = [ROUTES.gaps, ROUTES.eventNew, ROUTES.eventManage].map((p) =>
+export const WORKER_PAGES = [ROUTES.gaps, ROUTES.eventNew, ROUTES.eventManage, ROUTES.reviews, ROUTES.review].map((p) =>
   p.slice(WORKER_ROOT.length + 1),
+);
+export const MERCHANT_ROOT = 'subpackages/merchant';
+export const MERCHANT_PAGES = [ROUTES.merchantRegister, ROUTES.merchantOutlets, ROUTES.merchantEdit].map((p) =>
+  p.slice(MERCHANT_ROOT.length + 1),
 );
 
 export type RouteName = keyof typeof ROUTES;

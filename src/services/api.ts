@@ -3,12 +3,12 @@ import type { ActionKey, Envelope, ErrorCode, Req, Res } from '../../types';
 import { getSession, setSession } from './session';
 
 /** The H5 build is served by the local server itself; the WeChat build reaches it by address. */
-const API_BASE = process.env.TARO_ENV === 'h5' ? '' : process.env.TARO_APP_API_BASE || 'http://127.0.0.1:8080';
+export const API_BASE = process.env.TARO_ENV === 'h5' ? '' : process.env.TARO_APP_API_BASE || 'http://127.0.0.1:8080';
 /** With a CloudBase environment configured, the WeChat build calls the cloud functions instead. */
-const CLOUD_ENV = process.env.TARO_ENV === 'weapp' ? process.env.TARO_APP_CLOUD_ENV || '' : '';
+export const CLOUD_ENV = process.env.TARO_ENV === 'weapp' ? process.env.TARO_APP_CLOUD_ENV || '' : '';
 
 let cloudReady = false;
-function cloud(): typeof Taro.cloud {
+export function cloud(): typeof Taro.cloud {
   if (!cloudReady) {
     Taro.cloud.init({ env: CLOUD_ENV, traceUser: true });
     cloudReady = true;
@@ -38,6 +38,8 @@ export class ApiError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** The input field the error is about, for showing it under that field. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -59,5 +61,5 @@ export async function callCloud<K extends ActionKey>(action: K, data: Req<K>): P
   }
   if (envelope.ok) return envelope.data;
   if (envelope.error.code === 'UNAUTHENTICATED' && session) setSession(null);
-  throw new ApiError(envelope.error.code, envelope.error.message);
+  throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.field);
 }

@@ -61,6 +61,19 @@ export default function MinePage() {
                 发布活动
               </Button>
             )}
+            {(user.role === 'worker' || user.role === 'admin') && (
+              <Button className='tool-link' onClick={() => go('reviews')}>
+                网点审核
+              </Button>
+            )}
+            {(user.role === 'merchant' || user.role === 'resident') && (
+              <Button
+                className='tool-link secondary'
+                onClick={() => go(user.role === 'merchant' ? 'merchantOutlets' : 'merchantRegister')}
+              >
+                {user.role === 'merchant' ? '我的网点' : '我是商户：登记网点'}
+              </Button>
+            )}
             {session && (
               <Button className='sign-out' size='mini' onClick={() => setSession(null)}>
                 退出登录

@@ -1,0 +1,36 @@
+import Taro from '@tarojs/taro';
+import { API_BASE, ApiError, CLOUD_ENV, cloud } from './api';
+import { getSession } from './session';
+
+/**
+ * Lets the person pick a photo and uploads it: to the mini-program's cloud storage when a cloud environment is
+ * configured (the file id is kept), else to the local server, which checks that it really is a JPEG or PNG.
+ */
+export async function pickAndUploadImage(): Promise<{ fileId: string; preview: string }> {
+  const picked = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+  const path = picked.tempFilePaths[0];
+  if (!path) throw new ApiError('INVALID_INPUT', '没有选择照片');
+  if (CLOUD_ENV) {
+    const res = await cloud().uploadFile({
+      cloudPath: `licences/${Date.now()}-${Math.random().toString(36).slice(2, 8)}.jpg`,
+      filePath: path,
+    });
+    return { fileId: res.fileID, preview: path };
+  }
+  const token = getSession()?.token;
+  const res = await Taro.uploadFile({
+    url: `${API_BASE}/upload`,
+    filePath: path,
+    name: 'file',
+    header: token ? { Authorization: `Bearer ${token}` } : {},
+  });
+  let body: { ok: boolean; data?: { fileId: string }; error?: { code: 'INVALID_INPUT'; message: string } };
+  try {
+    body = JSON.parse(res.data) as typeof body;
+  } catch {
+    throw new ApiError('INTERNAL', '上传失败，请重试');
+  }
+  if (!body.ok || !body.data)
+    throw new ApiError(body.error?.code ?? 'INTERNAL', body.error?.message ?? '上传失败，请重试');
+  return { fileId: body.data.fileId, preview: path };
+}

@@ -1,0 +1,100 @@
+import { Button, Text, View } from '@tarojs/components';
+import { stopPullDownRefresh, usePullDownRefresh } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import StateView from '../../../components/StateView';
+import { useAction } from '../../../hooks/useAction';
+import { ApiError, callCloud } from '../../../services/api';
+import { go } from '../../../services/navigation';
+import { beijingTime } from '../../../services/time';
+import './index.scss';
+
+const KIND = {
+  submitted: '已提交审核',
+  status: '',
+  'changes-approved': '修改已通过',
+  'changes-rejected': '修改未通过',
+} as const;
+const STATUS_CLASS: Record<string, string> = {
+  approved: 'badge-ok',
+  pending: 'badge-warn',
+  changes_requested: 'badge-warn',
+  rejected: 'badge-bad',
+  suspended: 'badge-bad',
+  closed: 'badge-bad',
+};
+
+/** My businesses and outlets: each outlet's review result and reason (the merchant's notifications), edit, close. */
+export default function MerchantOutletsPage() {
+  const mine = useAction('merchants.mine', {});
+  const [error, setError] = useState<string | null>(null);
+  usePullDownRefresh(() => mine.reload());
+  useEffect(() => {
+    if (!mine.loading) stopPullDownRefresh();
+  }, [mine.loading]);
+
+  async function toggle(id: string, closed: boolean) {
+    try {
+      await callCloud('merchants.setClosed', { id, closed });
+      mine.reload();
+    } catch (e) {
+      setError(e instanceof ApiError ? e.message : '操作失败');
+    }
+  }
+
+  const d = mine.data;
+  return (
+    <View className='page merchant-outlets'>
+      <Button className='btn-primary' onClick={() => go('merchantRegister')}>
+        登记营业执照 / 添加网点
+      </Button>
+      {error && <Text className='form-error'>{error}</Text>}
+      <StateView
+        loading={mine.loading && !d}
+        error={mine.error}
+        empty={(d?.outlets ?? []).length === 0}
+        emptyText='还没有登记网点'
+        onRetry={mine.reload}
+      >
+        {(d?.businesses ?? []).map((b) => (
+          <Text key={b.id} className='muted block biz'>
+            {b.legalName} · {b.creditCode}
+          </Text>
+        ))}
+        {(d?.outlets ?? []).map(({ outlet, statusName, history }) => (
+          <View key={outlet.id} className='card my-outlet'>
+            <View className='row'>
+              <Text className='outlet-name'>{outlet.name}</Text>
+              <Text className={`badge ${STATUS_CLASS[outlet.status] ?? ''}`}>{statusName}</Text>
+            </View>
+            <Text className='muted block'>{outlet.address}</Text>
+            {outlet.reviewNote && <Text className='review-note block'>审核意见：{outlet.reviewNote}</Text>}
+            {outlet.pendingChanges && <Text className='muted block'>有修改正在审核，通过前显示原信息</Text>}
+            {outlet.temporarilyClosed && <Text className='badge badge-warn'>暂停营业中</Text>}
+            <View className='history'>
+              {history.map((h) => (
+                <Text key={h.id} className='muted block'>
+                  {beijingTime(h.at)}{' '}
+                  {KIND[h.kind] ||
+                    `审核结果：${h.to === 'approved' ? '通过' : h.to === 'rejected' ? '未通过' : h.to === 'changes_requested' ? '需修改' : h.to === 'suspended' ? '暂停' : h.to === 'closed' ? '关闭' : '重新提交'}`}
+                  {h.reason ? `（${h.reason}）` : ''}
+                </Text>
+              ))}
+            </View>
+            {outlet.status !== 'closed' && (
+              <View className='row actions'>
+                <Button size='mini' onClick={() => go('merchantEdit', { id: outlet.id })}>
+                  编辑
+                </Button>
+                {outlet.status === 'approved' && (
+                  <Button size='mini' onClick={() => toggle(outlet.id, !outlet.temporarilyClosed)}>
+                    {outlet.temporarilyClosed ? '恢复营业' : '暂停营业'}
+                  </Button>
+                )}
+              </View>
+            )}
+          </View>
+        ))}
+      </StateView>
+    </View>
+  );
+}

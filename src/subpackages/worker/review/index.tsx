@@ -1,0 +1,122 @@
+import { Button, Image, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { CATEGORY_BY_ID, type Req } from '../../../../types';
+import StateView from '../../../components/StateView';
+import { useAction } from '../../../hooks/useAction';
+import { ApiError, callCloud, CLOUD_ENV, cloud } from '../../../services/api';
+import { beijingTime } from '../../../services/time';
+import './index.scss';
+
+type Decision = Req<'reviews.decide'>['decision'];
+
+/** One outlet under review: its details, the changes waiting, the licence image and history; decide with a reason. */
+export default function ReviewPage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const detail = useAction('reviews.get', id ? { outletId: id } : null);
+  const [reason, setReason] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [image, setImage] = useState<string | null>(null);
+  const d = detail.data;
+
+  useEffect(() => {
+    const url = d?.licenseUrl;
+    if (!url) return setImage(null);
+    if (CLOUD_ENV && url.startsWith('cloud://'))
+      void cloud()
+        .getTempFileURL({ fileList: [url] })
+        .then((r) => setImage(r.fileList[0]?.tempFileURL ?? null));
+    else setImage(url);
+  }, [d?.licenseUrl]);
+
+  async function decide(decision: Decision) {
+    setMessage(null);
+    try {
+      const res = await callCloud('reviews.decide', {
+        outletId: id,
+        decision,
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+      });
+      setMessage(`已处理：${res.statusName}`);
+      Taro.showToast({ title: '已处理', icon: 'success' });
+      detail.reload();
+    } catch (e) {
+      setMessage(e instanceof ApiError ? e.message : '操作失败');
+    }
+  }
+
+  if (!id) return <StateView loading={false} error={null} empty emptyText='缺少网点参数' />;
+  return (
+    <View className='page review'>
+      <StateView loading={detail.loading && !d} error={detail.error} onRetry={detail.reload}>
+        {d && (
+          <>
+            <View className='card'>
+              <View className='row'>
+                <Text className='outlet-name'>{d.outlet.name}</Text>
+                <Text className='badge badge-warn'>{d.statusName}</Text>
+              </View>
+              <Text className='block'>{d.outlet.address}</Text>
+              <Text className='muted block'>{d.outlet.categories.map((c) => CATEGORY_BY_ID[c].name).join('、')}</Text>
+              <Text className='muted block'>
+                位置：{d.outlet.location.coordinates[0]}, {d.outlet.location.coordinates[1]}
+              </Text>
+              {d.outlet.pendingChanges && (
+                <View className='changes'>
+                  <Text className='section-label block'>待审核的修改</Text>
+                  {d.outlet.pendingChanges.name && <Text className='block'>名称 → {d.outlet.pendingChanges.name}</Text>}
+                  {d.outlet.pendingChanges.address && (
+                    <Text className='block'>地址 → {d.outlet.pendingChanges.address}</Text>
+                  )}
+                  {d.outlet.pendingChanges.categories && (
+                    <Text className='block'>
+                      类别 → {d.outlet.pendingChanges.categories.map((c) => CATEGORY_BY_ID[c].name).join('、')}
+                    </Text>
+                  )}
+                </View>
+              )}
+            </View>
+            {d.business && (
+              <View className='card'>
+                <Text className='section-label block'>营业执照</Text>
+                <Text className='block'>{d.business.legalName}</Text>
+                <Text className='muted block'>统一社会信用代码 {d.business.creditCode}</Text>
+                <Text className='muted block'>
+                  联系人 {d.business.contactName} · {d.business.contactPhone}
+                </Text>
+                {image && <Image className='licence-image' src={image} mode='aspectFit' />}
+              </View>
+            )}
+            <View className='card'>
+              <Text className='section-label block'>审核意见（退回、不通过、暂停时必填）</Text>
+              <Textarea className='reason' value={reason} maxlength={200} onInput={(e) => setReason(e.detail.value)} />
+              <View className='decisions'>
+                <Button className='btn-primary approve' onClick={() => decide('approve')}>
+                  通过
+                </Button>
+                <Button className='request-changes' onClick={() => decide('requestChanges')}>
+                  退回修改
+                </Button>
+                <Button className='reject' onClick={() => decide('reject')}>
+                  不通过
+                </Button>
+                {d.outlet.status === 'approved' && <Button onClick={() => decide('suspend')}>暂停</Button>}
+                {d.outlet.status === 'suspended' && <Button onClick={() => decide('reinstate')}>恢复</Button>}
+              </View>
+              {message && <Text className='message block'>{message}</Text>}
+            </View>
+            <View className='card'>
+              <Text className='section-label block'>记录</Text>
+              {d.history.map((h) => (
+                <Text key={h.id} className='muted block'>
+                  {beijingTime(h.at)} {h.from ?? '—'} → {h.to}（{h.kind}）{h.reason ? `：${h.reason}` : ''}
+                </Text>
+              ))}
+            </View>
+          </>
+        )}
+      </StateView>
+    </View>
+  );
+}

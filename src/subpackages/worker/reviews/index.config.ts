@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '网点审核', enablePullDownRefresh: true });
