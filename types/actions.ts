@@ -1,6 +1,8 @@
 import type { CategoryId, PaymentMethod, Service } from './catalogue';
 import type {
   Business,
+  OutletRatings,
+  Rating,
   OutletReview,
   Circle,
   CommunityEvent,
@@ -61,6 +63,8 @@ export interface ActionMap {
       payment?: PaymentMethod[];
       accessible?: boolean;
       cursor?: string;
+      /** 'score': the best rated of the nearest 200 first (one page); default: nearest first. */
+      sort?: 'distance' | 'score';
     };
     res: Page<OutletView>;
   };
@@ -226,6 +230,28 @@ export interface ActionMap {
   };
   'files.url': { req: { fileId: string }; res: { url: string } };
 
+  'ratings.submit': {
+    req: {
+      outletId: string;
+      stars: number;
+      dimensions?: { quality?: number; price?: number; service?: number; environment?: number };
+      text?: string;
+    };
+    res: { rating: Rating; aggregate: OutletRatings; moderated: boolean };
+  };
+  'ratings.list': {
+    req: { outletId: string; cursor?: string };
+    res: { aggregate: OutletRatings | null; items: Rating[]; nextCursor: string | null };
+  };
+  'ratings.mine': { req: { outletId?: string }; res: Rating[] };
+  'ratings.report': {
+    req: { ratingId: string; reason?: string };
+    res: { reports: number; hidden: boolean; alreadyReported: boolean };
+  };
+  'ratings.queue': { req: { streetCode?: string }; res: Rating[] };
+  'ratings.moderate': { req: { ratingId: string; decision: 'publish' | 'remove' }; res: Rating };
+  'ratings.reply': { req: { ratingId: string; text: string }; res: Rating };
+
   'circles.progress': {
     req: Empty;
     res: {
@@ -260,6 +286,7 @@ export const FUNCTIONS = [
   'merchants',
   'reviews',
   'files',
+  'ratings',
 ] as const satisfies readonly FnName[];
 /** Every function of the action map is listed above: a missing one is a compile error here. */
 export type MissingFunctions = Exclude<FnName, (typeof FUNCTIONS)[number]>;

@@ -183,12 +183,16 @@ export interface OutletView {
   minutes: number | null;
   openNow: boolean;
   todayHours: string;
+  /** Bayesian score and number of ratings (null: not rated yet). */
+  score: { bayes: number; count: number } | null;
 }
 
 /** The outlet page: the view plus every day's hours. */
 export interface OutletDetail extends OutletView {
   week: { day: string; hours: string }[];
   allDay: boolean;
+  /** Ratings of 1..5 stars (index 0 = 1 star). */
+  histogram: [number, number, number, number, number];
 }
 
 /** One reaching outlet in the coverage read model. */
@@ -349,4 +353,35 @@ export interface EventView {
   /** Whether sign-up is still possible (open, before the deadline), by the server's clock. */
   joinable: boolean;
   mine: (Signup & { position: number | null }) | null;
+}
+
+/** One person's rating of one outlet; id `<outletId>_<openid>`, so a new submission replaces the old one. */
+export interface Rating {
+  id: string;
+  outletId: string;
+  /** The outlet's street, for the moderation queue of its workers. */
+  streetCode: string;
+  openid: string;
+  nickname: string;
+  stars: 1 | 2 | 3 | 4 | 5;
+  dimensions: { quality?: number; price?: number; service?: number; environment?: number };
+  text: string;
+  /** published: shown to all; pending: waits for a worker (flagged text); hidden: reported, waits; removed. */
+  status: 'published' | 'pending' | 'hidden' | 'removed';
+  reports: number;
+  reply: { text: string; at: string } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An outlet's ratings in one document, changed in the same transaction as each rating. */
+export interface OutletRatings {
+  outletId: string;
+  streetCode: string;
+  count: number;
+  sum: number;
+  histogram: [number, number, number, number, number];
+  /** Bayesian mean (see cloudfunctions/core/ratings.ts for the prior). */
+  bayes: number;
+  updatedAt: string;
 }

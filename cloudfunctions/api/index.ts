@@ -4,6 +4,7 @@ import { circlesRouter } from './circles';
 import { coverageRouter } from './coverage';
 import { eventsRouter } from './events';
 import { geoRouter } from './geo';
+import { ratingsRouter } from './ratings';
 import { merchantsRouter } from './merchants';
 import { filesRouter, reviewsRouter } from './reviews';
 import { outletsRouter } from './outlets';
@@ -20,6 +21,7 @@ export const ROUTERS: Record<FnName, Router> = {
   merchants: merchantsRouter,
   reviews: reviewsRouter,
   files: filesRouter,
+  ratings: ratingsRouter,
 };
 
 export function routerFor(fn: string): Router | undefined {

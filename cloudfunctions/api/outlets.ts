@@ -1,13 +1,23 @@
 import { z } from 'zod';
-import { CATEGORIES, OUTLET_STATUSES, PAYMENT_METHODS, SERVICES, type CategoryId, type Req } from '../../types';
+import {
+  CATEGORIES,
+  OUTLET_STATUSES,
+  PAYMENT_METHODS,
+  SERVICES,
+  type CategoryId,
+  type OutletView,
+  type Page,
+  type Req,
+} from '../../types';
+import { PRIOR_MEAN } from '../core/ratings';
 import { AppError } from '../core/errors';
 import { isOpenAt } from '../core/hours';
 import { canManageStreet } from '../core/policy';
 import { reachMeters } from '../core/reach';
-import { badCursor, decodeCursor, encodeCursor, type Where } from '../store/port';
+import { badCursor, decodeCursor, encodeCursor, type Store, type Where } from '../store/port';
 import { refreshAround } from './coverage-model';
 import { transition } from './outlet-review';
-import { outletDetail, outletView } from './outlet-view';
+import { outletDetail, outletView, ratingsOf } from './outlet-view';
 import { defineRouter } from './router';
 import { cursor, lat, lng, streetCode } from './schemas';
 
@@ -33,6 +43,8 @@ export const nearbyInput = z.object({
   payment: z.array(z.enum(PAYMENT_METHODS)).max(PAYMENT_METHODS.length).optional(),
   accessible: z.boolean().optional(),
   cursor: cursor.optional(),
+  /** 'score': the best rated of the nearest 200 first (one page, no cursor); default: nearest first. */
+  sort: z.enum(['distance', 'score']).optional(),
 });
 
 /** Approved outlets only: the filters a nearby request turns into store conditions. */
@@ -43,6 +55,28 @@ export function nearbyWhere(input: Req<'outlets.nearby'>): Where {
   if (input.payment?.length) where.payment = { allOf: input.payment };
   if (input.accessible) where.accessible = true;
   return where;
+}
+
+/** The best rated of the nearest outlets (Bayesian score, then distance): one page. */
+async function byScore(input: Req<'outlets.nearby'>, at: Date, store: Store): Promise<Page<OutletView>> {
+  const hits = (
+    await store.nearby('outlets', {
+      center: [input.lng, input.lat],
+      maxMeters: reachMeters(input.minutes ?? DEFAULT_MINUTES),
+      where: nearbyWhere(input),
+      limit: 200,
+    })
+  ).filter((h) => !input.openAt || (!h.doc.temporarilyClosed && isOpenAt(h.doc.hours, at)));
+  const scores = await ratingsOf(
+    store,
+    hits.map((h) => h.id),
+  );
+  const bayes = (id: string) => scores.get(id)?.bayes ?? PRIOR_MEAN;
+  const sorted = [...hits].sort((a, b) => bayes(b.id) - bayes(a.id) || a.meters - b.meters || (a.id < b.id ? -1 : 1));
+  return {
+    items: sorted.slice(0, NEARBY_PAGE).map((h) => outletView(h.doc, at, h.meters, scores.get(h.id) ?? null)),
+    nextCursor: null,
+  };
 }
 
 /** Outlets: what is near a point within a walk, one outlet's page, and search by name. */
@@ -62,6 +96,7 @@ export const outletsRouter = defineRouter('outlets', {
         if (!c || typeof c[0] !== 'number') throw badCursor();
         after = [c[0], c[1]];
       }
+      if (input.sort === 'score') return byScore(input, at, store);
       // Without an opening-time filter one page (and one more, to know if there is a next) is all we need.
       const hits = await store.nearby('outlets', {
         center: [input.lng, input.lat],
@@ -82,8 +117,12 @@ export const outletsRouter = defineRouter('outlets', {
         page.push(h);
       }
       const last = page[page.length - 1];
+      const scores = await ratingsOf(
+        store,
+        page.map((h) => h.id),
+      );
       return {
-        items: page.map((h) => outletView(h.doc, at, h.meters)),
+        items: page.map((h) => outletView(h.doc, at, h.meters, scores.get(h.id) ?? null)),
         nextCursor: more && last ? encodeCursor(last.meters, last.id) : null,
       };
     },
@@ -96,7 +135,7 @@ export const outletsRouter = defineRouter('outlets', {
       const outlet = await store.get('outlets', id);
       if (!outlet || outlet.status !== 'approved')
         throw new AppError('NOT_FOUND', '未找到该网点，可能已停业或未通过审核', 'id');
-      return outletDetail(outlet, now());
+      return outletDetail(outlet, now(), await store.get('outletRatings', id));
     },
   },
 
@@ -141,7 +180,14 @@ export const outletsRouter = defineRouter('outlets', {
         limit: NEARBY_PAGE,
       });
       const at = now();
-      return { items: page.items.map((o) => outletView(o, at)), nextCursor: page.nextCursor };
+      const scores = await ratingsOf(
+        store,
+        page.items.map((o) => o.id),
+      );
+      return {
+        items: page.items.map((o) => outletView(o, at, null, scores.get(o.id) ?? null)),
+        nextCursor: page.nextCursor,
+      };
     },
   },
 });

@@ -6,6 +6,8 @@ import type {
   CommunityEvent,
   Outlet,
   OutletReview,
+  OutletRatings,
+  Rating,
   Page,
   Signup,
   StoredFile,
@@ -39,6 +41,13 @@ export interface Collections {
   /** The audit trail of outlet reviews, id `<outletId>_<seq>`. */
   outletReviews: OutletReview;
   files: StoredFile;
+  /** id `<outletId>_<openid>`. */
+  ratings: Rating;
+  /** The aggregate of each outlet's ratings, id = outlet id. */
+  outletRatings: OutletRatings;
+  /** One report per person per rating (id `<ratingId>_<openid>`), and per-person hourly counters. */
+  ratingReports: { id: string; ratingId: string; openid: string; reason: string | null; at: string };
+  rateLimits: { id: string; count: number };
 }
 export type CollectionName = keyof Collections;
 export const COLLECTIONS = [
@@ -54,6 +63,10 @@ export const COLLECTIONS = [
   'businesses',
   'outletReviews',
   'files',
+  'ratings',
+  'outletRatings',
+  'ratingReports',
+  'rateLimits',
 ] as const satisfies readonly CollectionName[];
 
 /** Collections whose `location` (a GeoJSON point) has a spatial index. */

@@ -66,6 +66,18 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX outlets_street_status ON outlets (json_extract(doc, '$.streetCode'), json_extract(doc, '$.status'), id);
     `,
   },
+  {
+    version: 6,
+    name: 'ratings',
+    sql: `
+      CREATE TABLE ratings (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX ratings_outlet ON ratings (json_extract(doc, '$.outletId'), json_extract(doc, '$.status'), json_extract(doc, '$.updatedAt'), id);
+      CREATE INDEX ratings_person ON ratings (json_extract(doc, '$.openid'), id);
+      CREATE TABLE outletRatings (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE TABLE ratingReports (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE TABLE rateLimits (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database's `user_version`, each in its own transaction. */

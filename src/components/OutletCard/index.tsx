@@ -12,6 +12,11 @@ export default function OutletCard({ view }: { view: OutletView }) {
         <Text className='outlet-name'>{outlet.name}</Text>
         {outlet.demo && <Text className='badge badge-demo'>演示数据</Text>}
       </View>
+      {view.score && (
+        <Text className='outlet-score block'>
+          ★ {view.score.bayes.toFixed(1)}（{view.score.count} 条评价）
+        </Text>
+      )}
       <Text className='muted block'>{outlet.categories.map((c) => CATEGORY_BY_ID[c].name).join(' · ')}</Text>
       <View className='row outlet-meta'>
         {minutes !== null && (

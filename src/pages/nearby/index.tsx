@@ -30,6 +30,7 @@ export default function NearbyPage() {
   const [category, setCategory] = useState<CategoryId | null>(null);
   const [openNow, setOpenNow] = useState(false);
   const [mode, setMode] = useState<'list' | 'map'>('list');
+  const [sort, setSort] = useState<'distance' | 'score'>('distance');
   const [locError, setLocError] = useState<string | null>(null);
 
   const list = usePaged(
@@ -41,6 +42,7 @@ export default function NearbyPage() {
           minutes: 10,
           ...(category ? { categories: [category] } : {}),
           ...(openNow ? { openAt: 'now' } : {}),
+          ...(sort === 'score' ? { sort: 'score' as const } : {}),
         }
       : null,
   );
@@ -83,6 +85,14 @@ export default function NearbyPage() {
         </View>
       </View>
       <Filters category={category} onCategory={setCategory} openNow={openNow} onOpenNow={setOpenNow} />
+      <View className='sort-switch'>
+        <Text className={`mode ${sort === 'distance' ? 'mode-on' : ''}`} onClick={() => setSort('distance')}>
+          离我最近
+        </Text>
+        <Text className={`mode ${sort === 'score' ? 'mode-on' : ''}`} onClick={() => setSort('score')}>
+          评分最高
+        </Text>
+      </View>
       {mode === 'map' && (
         <OutletMap center={[origin.lng, origin.lat]} views={list.items} onOpen={(id) => go('outlet', { id })} />
       )}

@@ -3,6 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
 import { BRAND_NAMES, CATEGORY_BY_ID, PAYMENT_NAMES } from '../../../types';
 import StateView from '../../components/StateView';
+import Reviews from './Reviews';
 import { useAction } from '../../hooks/useAction';
 import './index.scss';
 
@@ -51,6 +52,27 @@ export default function OutletPage() {
               {d.outlet.hours.holidayNote && <Text className='muted block'>节假日：{d.outlet.hours.holidayNote}</Text>}
             </View>
 
+            <View className='card score-card'>
+              <View className='row'>
+                <Text className='score-value'>{d.score ? d.score.bayes.toFixed(1) : '—'}</Text>
+                <Text className='muted'>{d.score ? `${d.score.count} 条评价（贝叶斯平均分）` : '暂无评分'}</Text>
+              </View>
+              {d.histogram.some((n) => n > 0) &&
+                [5, 4, 3, 2, 1].map((n) => {
+                  const count = d.histogram[n - 1];
+                  const total = d.histogram.reduce((a, b) => a + b, 0);
+                  return (
+                    <View key={n} className='row hist-row'>
+                      <Text className='muted hist-label'>{n} 星</Text>
+                      <View className='hist-bar'>
+                        <View className='hist-fill' style={{ width: `${total ? (100 * count) / total : 0}%` }} />
+                      </View>
+                      <Text className='muted hist-count'>{count}</Text>
+                    </View>
+                  );
+                })}
+            </View>
+
             <View className='card'>
               <Text className='section-label block'>服务与设施</Text>
               {d.outlet.goods.length > 0 && <Text className='block'>一店多能：{d.outlet.goods.join('、')}</Text>}
@@ -58,6 +80,8 @@ export default function OutletPage() {
               <Text className='block'>支付方式：{d.outlet.payment.map((p) => PAYMENT_NAMES[p]).join('、')}</Text>
               <Text className='block'>无障碍：{d.outlet.accessible ? '有无障碍设施' : '暂无无障碍设施'}</Text>
             </View>
+
+            <Reviews outletId={id} onRated={detail.reload} />
 
             <View className='actions'>
               {d.outlet.phone && (
