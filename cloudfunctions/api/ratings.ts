@@ -40,10 +40,12 @@ export const ratingsRouter = defineRouter('ratings', {
       text: z.string().trim().max(500, { error: '评价不超过 500 字' }).optional(),
     }),
     access: 'signedIn',
-    handler: async (input, { store, user, now }) => {
+    handler: async (input, { store, user, now, contentCheck }) => {
       const at = now();
       const text = input.text ?? '';
-      const status: Rating['status'] = text && needsModeration(text) ? 'pending' : 'published';
+      const flagged =
+        !!text && (needsModeration(text) || (contentCheck ? await contentCheck(text, user.openid) : false));
+      const status: Rating['status'] = flagged ? 'pending' : 'published';
       return store.transaction(async (tx) => {
         const outlet = await tx.get('outlets', input.outletId);
         if (!outlet || outlet.status !== 'approved') throw new AppError('NOT_FOUND', '未找到该网点', 'outletId');

@@ -24,6 +24,11 @@ export interface Deps {
   issueSession?: (openid: string) => string;
   /** A short-lived link to an uploaded file (local server); in the cloud the file id itself is returned. */
   fileUrl?: (fileId: string) => string;
+  /**
+   * The platform's content-security check for public text, when configured (WeChat's msgSecCheck in the cloud):
+   * answers true when the text must wait for a person. The project's own word list always applies as well.
+   */
+  contentCheck?: (text: string, openid: string) => Promise<boolean>;
   /** Where unexpected errors are written; defaults to stderr. */
   log?: (message: string, err: unknown) => void;
 }

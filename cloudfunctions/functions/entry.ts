@@ -6,6 +6,22 @@ import { CloudbaseStore } from '../store/cloudbase/CloudbaseStore';
 let store: CloudbaseStore | null = null;
 
 /**
+ * WeChat's content-security check (msgSecCheck v2, scene 2 = comments) through CloudBase's open-API call. Any
+ * answer but a clear "pass" — including a failed call — sends the text to a person first.
+ */
+async function wechatContentCheck(text: string, openid: string): Promise<boolean> {
+  try {
+    const res = (await cloudbaseApp().callWxOpenApi({
+      apiName: 'security.msgSecCheck',
+      requestData: { content: text, version: 2, scene: 2, openid },
+    })) as { result?: { errcode?: number; result?: { suggest?: string } } };
+    return !(res.result?.errcode === 0 && res.result.result?.suggest === 'pass');
+  } catch {
+    return true;
+  }
+}
+
+/**
  * The cloud entry of one function. The caller's openid comes from CloudBase's context
  * (`auth().getUserInfo()`), never from the event: an `openid` or `userInfo` in the event is ignored.
  * Dev sign-in is always off here.
@@ -15,6 +31,15 @@ export function cloudMain(fn: FnName) {
   return async function main(event: unknown, _context?: unknown): Promise<Envelope<unknown>> {
     const { openId } = cloudbaseApp().auth().getUserInfo();
     store ??= new CloudbaseStore();
-    return router.handle(event, { openid: openId || null }, { store, now: () => new Date(), devLogin: false });
+    return router.handle(
+      event,
+      { openid: openId || null },
+      {
+        store,
+        now: () => new Date(),
+        devLogin: false,
+        contentCheck: process.env.WECHAT_CONTENT_CHECK === '1' ? wechatContentCheck : undefined,
+      },
+    );
   };
 }

@@ -7,6 +7,7 @@ import { CloudbaseStore } from '../../cloudfunctions/store/cloudbase/CloudbaseSt
 import { cloudbaseDb } from '../../cloudfunctions/store/cloudbase/app';
 import { buildFunctions, FUNCTIONS_DIR } from '../../scripts/build-functions';
 import { installMemoryCloudbase } from '../support/cloudbase';
+import { outlet } from '../support/outlets';
 import type { MemoryCloudbase } from '../support/cloudbase-memory';
 
 type Main = (event: unknown, context: unknown) => Promise<Envelope<unknown>>;
@@ -40,7 +41,7 @@ describe('bundled cloud functions', () => {
   });
 
   it('writes one folder per function with index.js and a package.json of runtime dependencies only', () => {
-    for (const fn of ['auth', 'geo']) {
+    for (const fn of ['auth', 'geo', 'outlets', 'ratings']) {
       const dir = path.join(FUNCTIONS_DIR, fn);
       expect(fs.readdirSync(dir).sort()).toEqual(['index.js', 'package.json']);
       const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { dependencies: object };
@@ -86,5 +87,18 @@ describe('bundled cloud functions', () => {
     expect(refused).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '没有权限进行此操作' } });
     const login = await load('auth')({ action: 'devLogin', data: { account: 'admin' } }, context);
     expect(login.ok || login.error.code).toBe('FORBIDDEN');
+  });
+
+  it('publishes a plain review through the bundled ratings function on CloudBase', async () => {
+    const store = new CloudbaseStore(cloudbaseDb());
+    await store.set('outlets', 'cloud-shop', outlet('cloud-shop', 116.3745, 39.9075));
+    asCaller('oRater001');
+    const plain = await load('ratings')(
+      { action: 'submit', data: { outletId: 'cloud-shop', stars: 4, text: '很方便' } },
+      context,
+    );
+    expect(plain.ok && (plain.data as { moderated: boolean }).moderated).toBe(false);
+    const agg = await store.get('outletRatings', 'cloud-shop');
+    expect(agg).toMatchObject({ count: 1, sum: 4 });
   });
 });
