@@ -1,5 +1,11 @@
 import type { CategoryId, PaymentMethod, Service } from './catalogue';
 import type {
+  AnswerValue,
+  DemandReport,
+  DemandStatus,
+  QuestionKind,
+  Survey,
+  SurveyAnswer,
   Business,
   OutletRatings,
   Rating,
@@ -38,6 +44,8 @@ export type Empty = Record<string, never>;
  */
 export interface ActionMap {
   'auth.me': { req: Empty; res: { user: User | null; devLogin: boolean } };
+  /** A person says which community they live in (null to clear). */
+  'auth.setHome': { req: { communityCode: string | null }; res: User };
   'auth.demoAccounts': { req: Empty; res: DemoAccount[] };
   /** Exactly one of: a demo account key, or a new openid (signs in as a fresh resident). */
   'auth.devLogin': { req: { account?: string; openid?: string }; res: { token: string; user: User } };
@@ -252,6 +260,63 @@ export interface ActionMap {
   'ratings.moderate': { req: { ratingId: string; decision: 'publish' | 'remove' }; res: Rating };
   'ratings.reply': { req: { ratingId: string; text: string }; res: Rating };
 
+  'surveys.create': {
+    req: {
+      title: string;
+      description?: string;
+      target:
+        | { kind: 'district' }
+        | { kind: 'street'; streetCode: string }
+        | { kind: 'circle'; circleId: string }
+        | { kind: 'community'; communityCode: string };
+      opensAt: string;
+      closesAt: string;
+      questions: { kind: QuestionKind; title: string; options?: string[]; required?: boolean }[];
+    };
+    res: Survey;
+  };
+  'surveys.list': { req: Empty; res: { survey: Survey; open: boolean; answered: boolean; forMe: boolean }[] };
+  'surveys.get': {
+    req: { id: string };
+    res: { survey: Survey; open: boolean; mine: SurveyAnswer | null; missingOptions: string[] };
+  };
+  'surveys.answer': { req: { id: string; answers: Record<string, AnswerValue> }; res: SurveyAnswer };
+  'surveys.results': {
+    req: { id: string };
+    res: {
+      survey: Survey;
+      total: number;
+      questions: {
+        questionId: string;
+        title: string;
+        kind: QuestionKind;
+        answered: number;
+        options: { option: string; count: number; percent: number }[];
+        average: number | null;
+        texts: string[];
+      }[];
+      byCommunity: { communityCode: string | null; name: string; count: number }[];
+    };
+  };
+  'surveys.export': { req: { id: string }; res: { filename: string; csv: string } };
+  'demand.report': {
+    req: { category: CategoryId; communityCode?: string; lng?: number; lat?: number; note?: string };
+    res: DemandReport;
+  };
+  'demand.mine': { req: Empty; res: DemandReport[] };
+  'demand.grouped': {
+    req: { streetCode: string };
+    res: {
+      communityCode: string;
+      communityName: string;
+      category: CategoryId;
+      count: number;
+      open: number;
+      reports: DemandReport[];
+    }[];
+  };
+  'demand.update': { req: { id: string; status: DemandStatus; reply?: string }; res: DemandReport };
+
   'circles.progress': {
     req: Empty;
     res: {
@@ -287,6 +352,8 @@ export const FUNCTIONS = [
   'reviews',
   'files',
   'ratings',
+  'surveys',
+  'demand',
 ] as const satisfies readonly FnName[];
 /** Every function of the action map is listed above: a missing one is a compile error here. */
 export type MissingFunctions = Exclude<FnName, (typeof FUNCTIONS)[number]>;

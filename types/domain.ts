@@ -60,6 +60,8 @@ export interface User {
   /** Only for workers. */
   scope: WorkerScope | null;
   nickname: string;
+  /** The community a resident says they live in (for surveys aimed at it). */
+  homeCommunityCode?: string | null;
   /** Key of the demo account this user is, or null for a real person. */
   demoAccount: string | null;
   createdAt: string;
@@ -383,5 +385,72 @@ export interface OutletRatings {
   histogram: [number, number, number, number, number];
   /** Bayesian mean (see cloudfunctions/core/ratings.ts for the prior). */
   bayes: number;
+  updatedAt: string;
+}
+
+/** Who a survey is for. */
+export type SurveyTarget =
+  | { kind: 'district' }
+  | { kind: 'street'; streetCode: string }
+  | { kind: 'circle'; circleId: string; streetCode: string }
+  | { kind: 'community'; communityCode: string; streetCode: string };
+
+export const QUESTION_KINDS = ['single', 'multiple', 'rating', 'text', 'missing'] as const;
+/** single / multiple choice, a rating of 1–5, free text, or "which services are missing" (options: the catalogue). */
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
+export interface Question {
+  id: string;
+  kind: QuestionKind;
+  title: string;
+  /** For single and multiple choice. */
+  options: string[];
+  required: boolean;
+}
+
+/** A survey (问需于民): questions for the residents of an area, open between two instants. */
+export interface Survey {
+  id: string;
+  title: string;
+  description: string;
+  target: SurveyTarget;
+  opensAt: string;
+  closesAt: string;
+  questions: Question[];
+  answerCount: number;
+  createdBy: string;
+  createdAt: string;
+}
+
+export type AnswerValue = string | string[] | number;
+
+/** One person's answers; id `<surveyId>_<openid>`, so nobody answers twice. */
+export interface SurveyAnswer {
+  id: string;
+  surveyId: string;
+  openid: string;
+  communityCode: string | null;
+  answers: Record<string, AnswerValue>;
+  /** Free-text answers that need a person's look before they are shown in results. */
+  flaggedText: boolean;
+  createdAt: string;
+}
+
+export const DEMAND_STATUSES = ['received', 'planned', 'resolved'] as const;
+export type DemandStatus = (typeof DEMAND_STATUSES)[number];
+
+/** A resident's "this service is missing here" (缺什么补什么). */
+export interface DemandReport {
+  id: string;
+  openid: string;
+  category: CategoryId;
+  communityCode: string;
+  streetCode: string;
+  location: GeoPoint | null;
+  note: string;
+  status: DemandStatus;
+  /** The public reply the reporter sees. */
+  reply: string | null;
+  createdAt: string;
   updatedAt: string;
 }

@@ -19,6 +19,27 @@ export const authRouter = defineRouter('auth', {
     handler: async (_input, { user, devLogin }) => ({ user, devLogin }),
   },
 
+  setHome: {
+    input: z.object({
+      communityCode: z
+        .string()
+        .regex(/^110102\d{6}$/, { error: '应为 12 位西城区社区代码' })
+        .nullable(),
+    }),
+    access: 'signedIn',
+    handler: async ({ communityCode }, { store, openid }) => {
+      if (communityCode && !(await store.get('communities', communityCode)))
+        throw new AppError('NOT_FOUND', '未找到该社区', 'communityCode');
+      return store.transaction(async (tx) => {
+        const u = await tx.get('users', openid);
+        if (!u) throw new AppError('NOT_FOUND', '未找到用户');
+        const next = { ...u, homeCommunityCode: communityCode };
+        await tx.set('users', openid, next);
+        return next;
+      });
+    },
+  },
+
   demoAccounts: {
     input: empty,
     access: 'public',

@@ -5,6 +5,7 @@ import { coverageRouter } from './coverage';
 import { eventsRouter } from './events';
 import { geoRouter } from './geo';
 import { ratingsRouter } from './ratings';
+import { demandRouter, surveysRouter } from './surveys';
 import { merchantsRouter } from './merchants';
 import { filesRouter, reviewsRouter } from './reviews';
 import { outletsRouter } from './outlets';
@@ -22,6 +23,8 @@ export const ROUTERS: Record<FnName, Router> = {
   reviews: reviewsRouter,
   files: filesRouter,
   ratings: ratingsRouter,
+  surveys: surveysRouter,
+  demand: demandRouter,
 };
 
 export function routerFor(fn: string): Router | undefined {

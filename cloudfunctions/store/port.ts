@@ -6,6 +6,9 @@ import type {
   CommunityEvent,
   Outlet,
   OutletReview,
+  DemandReport,
+  Survey,
+  SurveyAnswer,
   OutletRatings,
   Rating,
   Page,
@@ -48,6 +51,10 @@ export interface Collections {
   /** One report per person per rating (id `<ratingId>_<openid>`), and per-person hourly counters. */
   ratingReports: { id: string; ratingId: string; openid: string; reason: string | null; at: string };
   rateLimits: { id: string; count: number };
+  surveys: Survey;
+  /** id `<surveyId>_<openid>`. */
+  surveyAnswers: SurveyAnswer;
+  demandReports: DemandReport;
 }
 export type CollectionName = keyof Collections;
 export const COLLECTIONS = [
@@ -67,6 +74,9 @@ export const COLLECTIONS = [
   'outletRatings',
   'ratingReports',
   'rateLimits',
+  'surveys',
+  'surveyAnswers',
+  'demandReports',
 ] as const satisfies readonly CollectionName[];
 
 /** Collections whose `location` (a GeoJSON point) has a spatial index. */

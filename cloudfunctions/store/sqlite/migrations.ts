@@ -78,6 +78,19 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE TABLE rateLimits (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
     `,
   },
+  {
+    version: 7,
+    name: 'surveys and demand reports',
+    sql: `
+      CREATE TABLE surveys (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX surveys_closes ON surveys (json_extract(doc, '$.closesAt'), id);
+      CREATE TABLE surveyAnswers (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX survey_answers_survey ON surveyAnswers (json_extract(doc, '$.surveyId'), id);
+      CREATE TABLE demandReports (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX demand_street ON demandReports (json_extract(doc, '$.streetCode'), id);
+      CREATE INDEX demand_person ON demandReports (json_extract(doc, '$.openid'), id);
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database's `user_version`, each in its own transaction. */

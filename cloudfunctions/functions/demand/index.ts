@@ -1,0 +1,4 @@
+import { cloudMain } from '../entry';
+
+/** CloudBase function `demand`: `{ action, data }` → envelope. */
+export const main = cloudMain('demand');
