@@ -163,7 +163,10 @@ export const surveysRouter = defineRouter('surveys', {
     input: z.object({
       id: z.string().min(1).max(64),
       // The shape of each answer is checked against its question by checkAnswers.
-      answers: z.record(z.string().max(10), z.union([z.string().max(600), z.array(z.string().max(60)).max(40), z.number()])),
+      answers: z.record(
+        z.string().max(10),
+        z.union([z.string().max(600), z.array(z.string().max(60)).max(40), z.number()]),
+      ),
     }),
     access: 'signedIn',
     handler: async ({ id, answers }, { store, user, now }) => {
