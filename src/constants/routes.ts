@@ -13,6 +13,11 @@ export const ROUTES = {
   circle: 'pages/circle/index',
   events: 'pages/events/index',
   event: 'pages/event/index',
+  surveys: 'pages/surveys/index',
+  survey: 'pages/survey/index',
+  demand: 'pages/demand/index',
+  surveyNew: 'subpackages/worker/survey-new/index',
+  surveyResults: 'subpackages/worker/survey-results/index',
   gaps: 'subpackages/worker/gaps/index',
   eventNew: 'subpackages/worker/event-new/index',
   eventManage: 'subpackages/worker/event-manage/index',
@@ -28,12 +33,32 @@ export const TAB_ROUTES = ['home', 'circles', 'mine'] as const satisfies readonl
 
 /** The main package's pages, and the worker subpackage's (a subpackage cannot be a tab). */
 export const MAIN_PAGES = (
-  ['home', 'circles', 'mine', 'street', 'community', 'nearby', 'outlet', 'circle', 'events', 'event'] as const
+  [
+    'home',
+    'circles',
+    'mine',
+    'street',
+    'community',
+    'nearby',
+    'outlet',
+    'circle',
+    'events',
+    'event',
+    'surveys',
+    'survey',
+    'demand',
+  ] as const
 ).map((n) => ROUTES[n]);
 export const WORKER_ROOT = 'subpackages/worker';
-export const WORKER_PAGES = [ROUTES.gaps, ROUTES.eventNew, ROUTES.eventManage, ROUTES.reviews, ROUTES.review].map((p) =>
-  p.slice(WORKER_ROOT.length + 1),
-);
+export const WORKER_PAGES = [
+  ROUTES.gaps,
+  ROUTES.eventNew,
+  ROUTES.eventManage,
+  ROUTES.reviews,
+  ROUTES.review,
+  ROUTES.surveyNew,
+  ROUTES.surveyResults,
+].map((p) => p.slice(WORKER_ROOT.length + 1));
 export const MERCHANT_ROOT = 'subpackages/merchant';
 export const MERCHANT_PAGES = [ROUTES.merchantRegister, ROUTES.merchantOutlets, ROUTES.merchantEdit].map((p) =>
   p.slice(MERCHANT_ROOT.length + 1),

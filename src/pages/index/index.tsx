@@ -36,6 +36,11 @@ export default function Home() {
         <Text className='muted'>买菜、早餐、理发、洗衣、维修、快递，看看步行 10 分钟内有什么 ›</Text>
       </View>
 
+      <View className='card nearby-entry' onClick={() => go('surveys')}>
+        <Text className='nearby-entry-title'>问需于民</Text>
+        <Text className='muted'>填写问卷、反映身边缺少的服务 ›</Text>
+      </View>
+
       <View className='card nearby-entry events-entry' onClick={() => go('events')}>
         <Text className='nearby-entry-title'>社区活动</Text>
         <Text className='muted'>便民商业服务进社区：报名、候补、现场签到 ›</Text>

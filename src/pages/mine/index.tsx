@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { ROLE_LABELS, type DemoAccount } from '../../../types';
 import StateView from '../../components/StateView';
+import HomePicker from './HomePicker';
 import { go } from '../../services/navigation';
 import { useAction } from '../../hooks/useAction';
 import { useSession } from '../../hooks/useSession';
@@ -51,6 +52,12 @@ export default function MinePage() {
             <Button className='tool-link secondary' onClick={() => go('events', { tab: 'mine' })}>
               我的活动
             </Button>
+            <Button className='tool-link secondary' onClick={() => go('surveys')}>
+              问卷调查
+            </Button>
+            <Button className='tool-link secondary' onClick={() => go('demand')}>
+              反映缺少的服务
+            </Button>
             {(user.role === 'worker' || user.role === 'admin') && (
               <Button className='tool-link' onClick={() => go('gaps')}>
                 缺项与选址
@@ -84,6 +91,8 @@ export default function MinePage() {
           <Text className='me-name'>未登录</Text>
         )}
       </View>
+
+      {user && <HomePicker user={user} onSaved={me.reload} />}
 
       <StateView loading={me.loading} error={me.error} onRetry={me.reload}>
         {devLogin ? (

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { BASIC_CATEGORIES, CATEGORY_BY_ID, type CategoryId } from '../../../../types';
 import StateView from '../../../components/StateView';
 import { useAction } from '../../../hooks/useAction';
+import DemandList from './DemandList';
 import SitingMap from './SitingMap';
 import './index.scss';
 
@@ -84,6 +85,7 @@ export default function GapsPage() {
             </View>
           </StateView>
         )}
+        {street && <DemandList streetCode={street} />}
         {list
           .filter((g) => g.missing.length > 0)
           .map((g) => (

@@ -1,0 +1,66 @@
+import { Button, Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import StateView from '../../components/StateView';
+import { useAction } from '../../hooks/useAction';
+import { go } from '../../services/navigation';
+import { beijingTime } from '../../services/time';
+
+/** 问卷: the open surveys aimed at my community (workers also see the ones they run). */
+export default function SurveysPage() {
+  const list = useAction('surveys.list', {});
+  const me = useAction('auth.me', {});
+  useDidShow(() => list.reload());
+  const user = me.data?.user;
+  const worker = user?.role === 'worker' || user?.role === 'admin';
+  return (
+    <View className='page surveys'>
+      {user && !user.homeCommunityCode && !worker && (
+        <View className='card'>
+          <Text className='muted'>设置“我的社区”后，可以看到面向您所在街道和社区的问卷。</Text>
+          <Button size='mini' onClick={() => go('mine')}>
+            去设置
+          </Button>
+        </View>
+      )}
+      {user?.role === 'worker' && (
+        <Button className='btn-primary new-survey' onClick={() => go('surveyNew')}>
+          发布问卷
+        </Button>
+      )}
+      <StateView
+        loading={list.loading && !list.data}
+        error={list.error}
+        empty={(list.data ?? []).length === 0}
+        emptyText='暂无进行中的问卷'
+        onRetry={list.reload}
+      >
+        {(list.data ?? []).map(({ survey, open, answered, forMe }) => (
+          <View key={survey.id} className='card survey-item'>
+            <Text className='survey-title' onClick={() => (forMe ? go('survey', { id: survey.id }) : undefined)}>
+              {survey.title}
+            </Text>
+            <Text className='muted block'>
+              {open ? `截止 ${beijingTime(survey.closesAt)}` : `将于 ${beijingTime(survey.opensAt)} 开始`} · 已有{' '}
+              {survey.answerCount} 人参与
+            </Text>
+            <View className='row'>
+              {forMe && (
+                <Text
+                  className={`badge ${answered ? 'badge-ok' : 'badge-warn'}`}
+                  onClick={() => go('survey', { id: survey.id })}
+                >
+                  {answered ? '已填写' : open ? '去填写' : '未开始'}
+                </Text>
+              )}
+              {worker && (
+                <Text className='badge results-link' onClick={() => go('surveyResults', { id: survey.id })}>
+                  查看结果
+                </Text>
+              )}
+            </View>
+          </View>
+        ))}
+      </StateView>
+    </View>
+  );
+}

@@ -1,0 +1,85 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import StateView from '../../../components/StateView';
+import { useAction } from '../../../hooks/useAction';
+import { ApiError, callCloud } from '../../../services/api';
+import './index.scss';
+
+/** Results: a bar chart per question, the average of ratings, the texts, and the count by community; CSV export. */
+export default function SurveyResultsPage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  const r = useAction('surveys.results', id ? { id } : null);
+  const [message, setMessage] = useState<string | null>(null);
+  useDidShow(() => r.reload());
+
+  async function exportCsv() {
+    try {
+      const res = await callCloud('surveys.export', { id });
+      if (process.env.TARO_ENV === 'h5') {
+        const url = URL.createObjectURL(new Blob([res.csv], { type: 'text/csv;charset=utf-8' }));
+        const a = document.createElement('a');
+        a.href = url;
+        a.download = res.filename;
+        a.click();
+        URL.revokeObjectURL(url);
+      } else await Taro.setClipboardData({ data: res.csv });
+      setMessage('已导出');
+    } catch (e) {
+      setMessage(e instanceof ApiError ? e.message : '导出失败');
+    }
+  }
+
+  const d = r.data;
+  return (
+    <View className='page survey-results'>
+      <StateView loading={r.loading && !d} error={r.error} onRetry={r.reload}>
+        {d && (
+          <>
+            <View className='card'>
+              <Text className='results-title block'>{d.survey.title}</Text>
+              <Text className='results-total block'>共 {d.total} 份</Text>
+              <Button size='mini' onClick={exportCsv}>
+                导出 CSV
+              </Button>
+              {message && <Text className='muted block'>{message}</Text>}
+            </View>
+            {d.questions.map((q, i) => (
+              <View key={q.questionId} className='card chart'>
+                <Text className='question-title block'>
+                  {i + 1}. {q.title}（{q.answered} 人作答{q.average !== null ? `，平均 ${q.average} 分` : ''}）
+                </Text>
+                {q.options.map((o) => (
+                  <View key={o.option} className='bar-row'>
+                    <Text className='bar-label'>{o.option}</Text>
+                    <View className='bar-track'>
+                      <View className='bar-fill' style={{ width: `${o.percent}%` }} />
+                    </View>
+                    <Text className='bar-value'>
+                      {o.count}（{o.percent}%）
+                    </Text>
+                  </View>
+                ))}
+                {q.texts.map((t, j) => (
+                  <Text key={j} className='block text-answer'>
+                    “{t}”
+                  </Text>
+                ))}
+              </View>
+            ))}
+            <View className='card'>
+              <Text className='question-title block'>按社区</Text>
+              {d.byCommunity.map((c) => (
+                <View key={c.communityCode ?? 'none'} className='row'>
+                  <Text>{c.name}</Text>
+                  <Text className='muted'>{c.count} 份</Text>
+                </View>
+              ))}
+            </View>
+          </>
+        )}
+      </StateView>
+    </View>
+  );
+}
