@@ -18,6 +18,7 @@ export const ROUTES = {
   demand: 'pages/demand/index',
   surveyNew: 'subpackages/worker/survey-new/index',
   surveyResults: 'subpackages/worker/survey-results/index',
+  ratingQueue: 'subpackages/worker/rating-queue/index',
   gaps: 'subpackages/worker/gaps/index',
   eventNew: 'subpackages/worker/event-new/index',
   eventManage: 'subpackages/worker/event-manage/index',
@@ -58,6 +59,7 @@ export const WORKER_PAGES = [
   ROUTES.review,
   ROUTES.surveyNew,
   ROUTES.surveyResults,
+  ROUTES.ratingQueue,
 ].map((p) => p.slice(WORKER_ROOT.length + 1));
 export const MERCHANT_ROOT = 'subpackages/merchant';
 export const MERCHANT_PAGES = [ROUTES.merchantRegister, ROUTES.merchantOutlets, ROUTES.merchantEdit].map((p) =>

@@ -73,6 +73,11 @@ export default function MinePage() {
                 网点审核
               </Button>
             )}
+            {(user.role === 'worker' || user.role === 'admin') && (
+              <Button className='tool-link' onClick={() => go('ratingQueue')}>
+                评价审核
+              </Button>
+            )}
             {(user.role === 'merchant' || user.role === 'resident') && (
               <Button
                 className='tool-link secondary'
