@@ -19,7 +19,7 @@ const DECISIONS: Record<string, OutletStatus> = {
 
 /** Review of merchants' outlets by a worker of the outlet's street or an admin. */
 export const reviewsRouter = defineRouter('reviews', {
-  /** New outlets and changes waiting, oldest first, of the reviewer's street (an admin: any street). */
+  /** New outlets and changes waiting, oldest first, of the reviewer's street (for an admin, every street). */
   queue: {
     input: z.object({ streetCode: streetCode.optional(), cursor: cursor.optional() }),
     access: 'roles',

@@ -2,7 +2,7 @@ import dns from 'node:dns';
 import net from 'node:net';
 
 /**
- * Tests run offline: any connection to a host other than this machine's loopback is refused and recorded,
+ * Tests run offline. A connection to a host other than this machine's loopback is refused and recorded,
  * and a test file that attempted one fails.
  */
 export const networkAttempts: string[] = [];

@@ -5,6 +5,7 @@ import { SIGNUP_LABEL } from '../../../components/EventCard';
 import StateView from '../../../components/StateView';
 import { useAction } from '../../../hooks/useAction';
 import { ApiError, callCloud } from '../../../services/api';
+import { saveCsv } from '../../../services/download';
 import { beijingRange, beijingTime } from '../../../services/time';
 import './index.scss';
 
@@ -43,17 +44,9 @@ export default function EventManagePage() {
   async function exportCsv() {
     try {
       const res = await callCloud('events.export', { id });
-      if (process.env.TARO_ENV === 'h5') {
-        const url = URL.createObjectURL(new Blob([res.csv], { type: 'text/csv;charset=utf-8' }));
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = res.filename;
-        a.click();
-        URL.revokeObjectURL(url);
-      } else {
-        await Taro.setClipboardData({ data: res.csv });
-      }
+      const how = await saveCsv(res.filename, res.csv);
       setCsv(res.csv);
+      if (how === 'copied') setMessage({ ok: true, text: '名单已复制，可粘贴到表格中' });
     } catch (e) {
       setMessage({ ok: false, text: e instanceof ApiError ? e.message : '导出失败' });
     }

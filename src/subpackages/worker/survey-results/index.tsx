@@ -1,9 +1,10 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import StateView from '../../../components/StateView';
 import { useAction } from '../../../hooks/useAction';
 import { ApiError, callCloud } from '../../../services/api';
+import { saveCsv } from '../../../services/download';
 import './index.scss';
 
 /** Results: a bar chart per question, the average of ratings, the texts, and the count by community; CSV export. */
@@ -17,15 +18,8 @@ export default function SurveyResultsPage() {
   async function exportCsv() {
     try {
       const res = await callCloud('surveys.export', { id });
-      if (process.env.TARO_ENV === 'h5') {
-        const url = URL.createObjectURL(new Blob([res.csv], { type: 'text/csv;charset=utf-8' }));
-        const a = document.createElement('a');
-        a.href = url;
-        a.download = res.filename;
-        a.click();
-        URL.revokeObjectURL(url);
-      } else await Taro.setClipboardData({ data: res.csv });
-      setMessage('已导出');
+      const how = await saveCsv(res.filename, res.csv);
+      setMessage(how === 'copied' ? '结果已复制，可粘贴到表格中' : '已导出');
     } catch (e) {
       setMessage(e instanceof ApiError ? e.message : '导出失败');
     }
