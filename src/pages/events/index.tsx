@@ -9,10 +9,23 @@ import './index.scss';
 /** 活动: upcoming 便民商业服务进社区 events, all or only those I signed up for (我的活动). */
 export default function EventsPage() {
   const { params } = useRouter();
-  const [tab, setTab] = useState<'all' | 'mine'>(params.tab === 'mine' ? 'mine' : 'all');
+  const [tab, setTab] = useState<'all' | 'near' | 'mine'>(params.tab === 'mine' ? 'mine' : 'all');
+  const me = useAction('auth.me', {});
+  const homeCode = me.data?.user?.homeCommunityCode ?? null;
+  const home = useAction('geo.community', tab === 'near' && homeCode ? { code: homeCode } : null);
+  const homePoint = home.data?.community.location?.coordinates ?? null;
   const all = useAction('events.list', tab === 'all' ? {} : null);
+  // Near my community: within a 15-minute walk of its point, or the community's own events while it has none.
+  const near = useAction(
+    'events.list',
+    tab === 'near' && homeCode && home.data
+      ? homePoint
+        ? { near: { lng: homePoint[0], lat: homePoint[1], minutes: 15 } }
+        : { communityCode: homeCode }
+      : null,
+  );
   const mine = useAction('events.mine', tab === 'mine' ? {} : null);
-  const list = tab === 'all' ? all : mine;
+  const list = tab === 'all' ? all : tab === 'near' ? near : mine;
   usePullDownRefresh(() => list.reload());
   useEffect(() => {
     if (!list.loading) stopPullDownRefresh();
@@ -24,15 +37,23 @@ export default function EventsPage() {
         <Text className={`tab ${tab === 'all' ? 'tab-on' : ''}`} onClick={() => setTab('all')}>
           近期活动
         </Text>
+        <Text className={`tab ${tab === 'near' ? 'tab-on' : ''}`} onClick={() => setTab('near')}>
+          我的社区附近
+        </Text>
         <Text className={`tab ${tab === 'mine' ? 'tab-on' : ''}`} onClick={() => setTab('mine')}>
           我的活动
         </Text>
       </View>
+      {tab === 'near' && !homeCode && (
+        <View className='card'>
+          <Text className='muted'>请先在“我的”中设置所在社区</Text>
+        </View>
+      )}
       <StateView
         loading={list.loading && !list.data}
         error={list.error}
         empty={(list.data ?? []).length === 0}
-        emptyText={tab === 'all' ? '近期暂无活动' : '还没有报名活动'}
+        emptyText={tab === 'mine' ? '还没有报名活动' : tab === 'near' ? '附近近期暂无活动' : '近期暂无活动'}
         onRetry={list.reload}
       >
         {(list.data ?? []).map((v) => (
