@@ -42,6 +42,16 @@ describe('the WeChat build', () => {
       expect(fs.existsSync(path.join(ROOT, 'dist', tab.iconPath))).toBe(true);
     }
     expect(app.requiredPrivateInfos).toContain('getLocation');
+    // WeChat refuses a main package or a subpackage over 2 MB.
+    const size = (dir: string): number =>
+      fs.readdirSync(dir, { withFileTypes: true }).reduce((n, e) => {
+        const p = path.join(dir, e.name);
+        return n + (e.isDirectory() ? size(p) : fs.statSync(p).size);
+      }, 0);
+    const subs = (app.subPackages ?? []).map((p) => size(path.join(ROOT, 'dist', p.root)));
+    const main = size(path.join(ROOT, 'dist')) - subs.reduce((a, b) => a + b, 0);
+    expect(main).toBeLessThan(2 * 1024 * 1024);
+    for (const sub of subs) expect(sub).toBeLessThan(2 * 1024 * 1024);
     expect(app.permission['scope.userLocation'].desc).toBeTruthy();
   }, 120000);
 });
