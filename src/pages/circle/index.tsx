@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
 import StateView from '../../components/StateView';
+import AdminEdit from './AdminEdit';
 import { go } from '../../services/navigation';
 import { useAction } from '../../hooks/useAction';
 import './index.scss';
@@ -11,6 +12,7 @@ export default function CirclePage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const detail = useAction('circles.get', id ? { id } : null);
+  const me = useAction('auth.me', {});
   const d = detail.data;
   useEffect(() => {
     if (d) Taro.setNavigationBarTitle({ title: d.circle.name });
@@ -45,6 +47,7 @@ export default function CirclePage() {
                 </View>
               ))}
             </View>
+            {me.data?.user?.role === 'admin' && <AdminEdit circle={d.circle} onSaved={detail.reload} />}
             <View className='card'>
               <Text className='section-label block'>成员社区</Text>
               {d.members.map((m) => (
