@@ -354,6 +354,8 @@ export interface EventView {
   seatsLeft: number;
   /** Whether sign-up is still possible (open, before the deadline), by the server's clock. */
   joinable: boolean;
+  /** The participating outlets (on the event page). */
+  participants?: { id: string; name: string }[];
   mine: (Signup & { position: number | null }) | null;
 }
 

@@ -235,7 +235,12 @@ export const eventsRouter = defineRouter('events', {
     access: 'public',
     handler: async ({ id }, { store, openid, now }) => {
       const event = await loadEvent(store, id);
-      return view(event, openid ? await store.get('signups', signupId(id, openid)) : null, now());
+      const participants = [];
+      for (const outletId of event.outletIds) {
+        const o = await store.get('outlets', outletId);
+        if (o && o.status === 'approved') participants.push({ id: o.id, name: o.name });
+      }
+      return { ...view(event, openid ? await store.get('signups', signupId(id, openid)) : null, now()), participants };
     },
   },
 

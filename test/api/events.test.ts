@@ -57,6 +57,16 @@ describe('events: sign-up, waitlist, check-in and export', () => {
     expect(await store.count('events')).toBe(1);
   });
 
+  it('lists approved participating outlets on the event, and refuses one not approved', async () => {
+    const { outlet } = await import('../support/outlets');
+    await store.set('outlets', 'barber', outlet('barber', 116.3874, 39.9035, { name: '老街理发' }));
+    await store.set('outlets', 'waiting', outlet('waiting', 116.3874, 39.9035, { status: 'pending' }));
+    const bad = errorOf(await call(deps, 'events.create', newEvent({ outletIds: ['waiting'] }), worker));
+    expect(bad.code).toBe('INVALID_INPUT');
+    const e = await create({ outletIds: ['barber'] });
+    expect(ok(await call(deps, 'events.get', { id: e.id })).participants).toEqual([{ id: 'barber', name: '老街理发' }]);
+  });
+
   it('confirms while seats last, then waitlists in order; joining twice changes nothing', async () => {
     const e = await create();
     for (const who of ['p1', 'p2', 'p3', 'p4', 'p5']) ok(await join(e.id, who));

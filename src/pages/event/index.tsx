@@ -62,6 +62,9 @@ export default function EventPage() {
                   提供服务：{v.event.categories.map((c) => CATEGORY_BY_ID[c].name).join('、')}
                 </Text>
               )}
+              {(v.participants ?? []).length > 0 && (
+                <Text className='block'>参与商户：{(v.participants ?? []).map((p) => p.name).join('、')}</Text>
+              )}
               {v.event.description && <Text className='block description'>{v.event.description}</Text>}
             </View>
             <View className='card seats'>

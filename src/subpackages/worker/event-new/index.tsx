@@ -3,6 +3,7 @@ import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { BASIC_CATEGORIES, CATEGORY_BY_ID, EVENT_THEMES, type CategoryId } from '../../../../types';
 import StateView from '../../../components/StateView';
+import OutletPicker from './OutletPicker';
 import { routeUrl } from '../../../constants/routes';
 import { useAction } from '../../../hooks/useAction';
 import { ApiError, callCloud } from '../../../services/api';
@@ -23,6 +24,7 @@ const EMPTY: EventForm = {
   deadlineTime: '18:00',
   capacity: '50',
   categories: [],
+  outletIds: [],
   description: '',
 };
 
@@ -132,6 +134,8 @@ export default function EventNewPage() {
             </Text>
           ))}
         </View>
+        <Text className='field-label block'>参与商户（活动地点步行 10 分钟内已审核的网点）</Text>
+        <OutletPicker lng={form.lng} lat={form.lat} chosen={form.outletIds} onChange={(ids) => set('outletIds', ids)} />
         <Text className='field-label block'>活动介绍</Text>
         <Textarea
           className='field-textarea'

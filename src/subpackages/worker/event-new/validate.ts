@@ -15,6 +15,7 @@ export interface EventForm {
   deadlineTime: string;
   capacity: string;
   categories: CategoryId[];
+  outletIds: string[];
   description: string;
 }
 
@@ -56,6 +57,7 @@ export function validateEventForm(
       deadline: fromBeijing(f.deadlineDate, f.deadlineTime),
       capacity,
       categories: f.categories,
+      outletIds: f.outletIds,
       description: f.description.trim(),
     },
   };
