@@ -40,8 +40,13 @@ export class CloudbaseFault extends Error {
 }
 
 const CONFLICT = 'DATABASE_TRANSACTION_CONFLICT';
-/** Attempts of a whole transaction (each of which the SDK itself retries 3 times on conflict). */
-const TX_ATTEMPTS = 8;
+/**
+ * Attempts of a whole transaction (each of which the SDK itself retries 3 times on conflict), with exponential
+ * backoff and full jitter: a burst on one hot document (an event's seats) spreads out instead of colliding again.
+ */
+const TX_ATTEMPTS = 25;
+const BACKOFF_BASE_MS = 4;
+const BACKOFF_CAP_MS = 1500;
 
 function sdkCode(err: unknown): string | null {
   return err && typeof err === 'object' && 'code' in err && typeof err.code === 'string' ? err.code : null;
@@ -266,8 +271,9 @@ export class CloudbaseStore implements Store {
         return await this.db.runTransaction(async (t: SdkTransaction) => work(this.txAdapter(t)));
       } catch (err) {
         if (sdkCode(err) !== CONFLICT || attempt >= TX_ATTEMPTS) throw mapError(err);
-        // Back off a little, with jitter, before trying the whole transaction again.
-        await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
+        await new Promise((r) =>
+          setTimeout(r, Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt)),
+        );
       }
     }
   }

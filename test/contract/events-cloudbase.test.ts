@@ -1,0 +1,52 @@
+import { seedReference } from '../../cloudfunctions/api/seed';
+import { readReference } from '../../cloudfunctions/local/reference-files';
+import { CloudbaseStore } from '../../cloudfunctions/store/cloudbase/CloudbaseStore';
+import { cloudbaseDb } from '../../cloudfunctions/store/cloudbase/app';
+import { installMemoryCloudbase } from '../support/cloudbase';
+import { call, depsFor, ok } from '../support/harness';
+
+const NOW = new Date('2026-11-28T02:00:00Z');
+
+describe('event capacity on CloudBase (the real SDK, conflicting transactions retried)', () => {
+  it('gives 10 seats to 10 of 100 simultaneous joiners and waitlists 90 in order, one sign-up each', async () => {
+    installMemoryCloudbase();
+    const store = new CloudbaseStore(cloudbaseDb());
+    await seedReference(store, readReference(), NOW);
+    const deps = depsFor(store as never, { now: () => NOW });
+    const event = ok(
+      await call(
+        deps,
+        'events.create',
+        {
+          title: '社区便民日',
+          theme: '便民服务',
+          streetCode: '110102001',
+          placeName: '市民活动中心',
+          lng: 116.3745,
+          lat: 39.9075,
+          startAt: '2026-12-06T09:00:00+08:00',
+          endAt: '2026-12-06T12:00:00+08:00',
+          deadline: '2026-12-05T20:00:00+08:00',
+          capacity: 10,
+        },
+        { account: 'worker-110102001' },
+      ),
+    ).event;
+    const people = Array.from({ length: 100 }, (_, i) => `cb-person-${i}`);
+    const answers = await Promise.all(people.map((openid) => call(deps, 'events.join', { id: event.id }, { openid })));
+    const joined = answers.filter((a) => a.ok).map((a) => (a.ok ? a.data.mine! : null)!);
+    // 100 transactions on one event document conflict again and again; backoff with jitter lets every one land.
+    expect(answers.filter((a) => !a.ok).map((a) => (a.ok ? '' : a.error.code))).toEqual([]);
+    expect(joined).toHaveLength(100);
+    const stored = (await store.get('events', event.id))!;
+    expect(stored.confirmedCount).toBe(Math.min(10, joined.length));
+    expect(joined.filter((m) => m.status === 'confirmed')).toHaveLength(stored.confirmedCount);
+    expect(stored.waitlist).toEqual(
+      joined
+        .filter((m) => m.status === 'waitlisted')
+        .sort((a, b) => a.position! - b.position!)
+        .map((m) => m.openid),
+    );
+    expect(await store.count('signups', { eventId: event.id })).toBe(joined.length);
+  }, 60000);
+});
