@@ -15,6 +15,7 @@ import {
   type Service,
   type Street,
 } from '../../types';
+import { csvCell } from '../core/csv';
 import { contains } from '../core/geo';
 import { hoursToText, parseHours } from '../core/hours';
 import type { Store } from '../store/port';
@@ -260,8 +261,6 @@ export async function importCensus(
   return report;
 }
 
-const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
 /** Outlets as a census file (the inverse of the import), e.g. for the sample file or an export. */
 export function censusCsv(outlets: (Outlet & { censusId: string })[]): string {
   const lines = [CENSUS_COLUMNS.join(',')];
@@ -285,7 +284,7 @@ export function censusCsv(outlets: (Outlet & { censusId: string })[]): string {
       phone: o.phone ?? '',
       demo: o.demo ? '是' : '否',
     };
-    lines.push(CENSUS_COLUMNS.map((c) => cell(record[c])).join(','));
+    lines.push(CENSUS_COLUMNS.map((c) => csvCell(record[c])).join(','));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -11,7 +11,7 @@ import {
 import { AppError } from '../core/errors';
 import { chooseSites, nearestWithin, type SitingCandidate } from '../core/coverage';
 import { contains } from '../core/geo';
-import { displayMinutes, metersBetween, reachMeters } from '../core/reach';
+import { degreesPerMeter, displayMinutes, metersBetween, reachMeters } from '../core/reach';
 import { basicName, indexFigure, loadCoverage, missingOf, readAll } from './coverage-model';
 import { activeEvents } from './events';
 import { XICHENG } from './district';
@@ -25,8 +25,9 @@ const SITING_GRID_M = 250;
 
 function sitingGrid(): SitingCandidate[] {
   const [minLng, minLat, maxLng, maxLat] = XICHENG.bbox;
-  const stepLat = SITING_GRID_M / 110_540;
-  const stepLng = SITING_GRID_M / (111_320 * Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180));
+  const perMeter = degreesPerMeter((minLat + maxLat) / 2);
+  const stepLat = SITING_GRID_M * perMeter.lat;
+  const stepLng = SITING_GRID_M * perMeter.lng;
   const out: SitingCandidate[] = [];
   for (let lat = minLat; lat <= maxLat; lat += stepLat)
     for (let lng = minLng; lng <= maxLng; lng += stepLng)

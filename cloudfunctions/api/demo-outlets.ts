@@ -11,7 +11,7 @@ import {
 import { contains } from '../core/geo';
 import { parseHours } from '../core/hours';
 import { pick, seededRandom, some } from '../core/random';
-import { metersBetween, reachMeters } from '../core/reach';
+import { degreesPerMeter, metersBetween, reachMeters } from '../core/reach';
 import type { Store } from '../store/port';
 import { XICHENG } from './district';
 
@@ -88,10 +88,8 @@ export function demoOutlets(
     const [lng0, lat0] = home.location!.coordinates;
     const r = 450 * Math.sqrt(rand());
     const a = rand() * 2 * Math.PI;
-    const p: [number, number] = [
-      lng0 + (r * Math.cos(a)) / (111_320 * Math.cos((lat0 * Math.PI) / 180)),
-      lat0 + (r * Math.sin(a)) / 110_540,
-    ];
+    const perMeter = degreesPerMeter(lat0);
+    const p: [number, number] = [lng0 + r * Math.cos(a) * perMeter.lng, lat0 + r * Math.sin(a) * perMeter.lat];
     p[0] = Number(p[0].toFixed(6));
     p[1] = Number(p[1].toFixed(6));
     if (!contains(XICHENG, p[0], p[1])) continue;

@@ -11,8 +11,9 @@ import {
 } from '../../types';
 import { AppError } from '../core/errors';
 import { checkInCode, decideJoin, inCheckInWindow, planGrow, planLeave, waitlistPosition } from '../core/events';
+import { csvForPeople } from '../core/csv';
 import { contains, point } from '../core/geo';
-import { canManageStreet } from '../core/policy';
+import { canRunLocal } from '../core/policy';
 import { metersBetween, reachMeters } from '../core/reach';
 import type { Store, Transaction } from '../store/port';
 import { readAll } from './coverage-model';
@@ -27,10 +28,8 @@ const eventId = z.string().min(1).max(64);
 export const signupId = (eventId: string, openid: string) => `${eventId}_${openid}`;
 
 /** A worker may run events of their street (a community worker: of their community); an admin, any. */
-function canRun(user: User, event: Pick<CommunityEvent, 'streetCode' | 'communityCode'>): boolean {
-  if (canManageStreet(user, event.streetCode)) return true;
-  return user.role === 'worker' && user.scope?.kind === 'community' && user.scope.communityCode === event.communityCode;
-}
+const canRun = (user: User, event: Pick<CommunityEvent, 'streetCode' | 'communityCode'>) =>
+  canRunLocal(user, event.streetCode, event.communityCode);
 
 async function loadEvent(tx: Pick<Transaction, 'get'>, id: string): Promise<CommunityEvent> {
   const event = await tx.get('events', id);
@@ -56,7 +55,6 @@ async function promote(tx: Transaction, eventId: string, openids: string[], at: 
   }
 }
 
-const csvCell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 const beijing = (iso: string | null) =>
   iso ? new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '';
 const STATUS_NAMES = { confirmed: '已报名', waitlisted: '候补', cancelled: '已取消' } as const;
@@ -397,7 +395,7 @@ export const eventsRouter = defineRouter('events', {
       }
       return {
         filename: `${event.title}-报名名单.csv`,
-        csv: `\ufeff${rows.map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`,
+        csv: csvForPeople(rows),
       };
     },
   },

@@ -14,7 +14,7 @@ import {
 } from '../../types';
 import { AppError } from '../core/errors';
 import { contains, point } from '../core/geo';
-import { canManageStreet } from '../core/policy';
+import { canManageStreet, canRunLocal } from '../core/policy';
 import { needsModeration } from '../core/ratings';
 import { answersCsv, checkAnswers, tally, targets, type Home } from '../core/surveys';
 import type { Store } from '../store/port';
@@ -46,6 +46,14 @@ const targetInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('circle'), circleId: z.string().min(1).max(64) }),
   z.object({ kind: z.literal('community'), communityCode }),
 ]);
+
+/** A survey the caller runs (worker of its area, admin), or NOT_FOUND / FORBIDDEN. */
+async function surveyToRun(store: Store, user: User, id: string): Promise<Survey> {
+  const survey = await store.get('surveys', id);
+  if (!survey) throw new AppError('NOT_FOUND', '未找到该问卷', 'id');
+  if (!canRunSurvey(user, survey.target)) throw new AppError('FORBIDDEN', '只能查看本街道（社区）的问卷');
+  return survey;
+}
 
 /** Surveys (问需于民): aimed at an area, answered once, counted, exported. */
 export const surveysRouter = defineRouter('surveys', {
@@ -214,9 +222,7 @@ export const surveysRouter = defineRouter('surveys', {
     access: 'roles',
     roles: ['worker', 'admin'],
     handler: async ({ id }, { store, user }) => {
-      const survey = await store.get('surveys', id);
-      if (!survey) throw new AppError('NOT_FOUND', '未找到该问卷', 'id');
-      if (!canRunSurvey(user, survey.target)) throw new AppError('FORBIDDEN', '只能查看本街道（社区）的问卷结果');
+      const survey = await surveyToRun(store, user, id);
       const answers = await readAll(store, 'surveyAnswers', { surveyId: id });
       const result = tally(survey, answers, CATEGORY_IDS);
       const names = new Map<string, string>();
@@ -246,9 +252,7 @@ export const surveysRouter = defineRouter('surveys', {
     access: 'roles',
     roles: ['worker', 'admin'],
     handler: async ({ id }, { store, user }) => {
-      const survey = await store.get('surveys', id);
-      if (!survey) throw new AppError('NOT_FOUND', '未找到该问卷', 'id');
-      if (!canRunSurvey(user, survey.target)) throw new AppError('FORBIDDEN', '只能导出本街道（社区）的问卷');
+      const survey = await surveyToRun(store, user, id);
       const answers = await readAll(store, 'surveyAnswers', { surveyId: id });
       const names = new Map((await readAll(store, 'communities')).map((c) => [c.code, c.name]));
       const display = answers.map((a) => ({
@@ -329,8 +333,7 @@ export const demandRouter = defineRouter('demand', {
     access: 'roles',
     roles: ['worker', 'admin'],
     handler: async ({ streetCode: street }, { store, user }) => {
-      if (!canManageStreet(user, street) && !(user.scope?.kind === 'community' && user.scope.streetCode === street))
-        throw new AppError('FORBIDDEN', '只能查看本街道的居民反映');
+      if (!canRunLocal(user, street)) throw new AppError('FORBIDDEN', '只能查看本街道的居民反映');
       const reports = await readAll(store, 'demandReports', { streetCode: street });
       const groups = new Map<string, DemandReport[]>();
       for (const r of reports)

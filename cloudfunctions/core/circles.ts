@@ -1,5 +1,5 @@
 import type { CoverageCommunity } from './coverage';
-import { metersBetween, reachMeters } from './reach';
+import { degreesPerMeter, metersBetween, reachMeters } from './reach';
 
 export interface PlannedCircle {
   centre: [number, number];
@@ -23,8 +23,9 @@ export function planCircles(communities: CoverageCommunity[], minutes: number): 
   const lngs = communities.map((c) => c.point[0]);
   const lats = communities.map((c) => c.point[1]);
   const lat0 = (Math.min(...lats) + Math.max(...lats)) / 2;
-  const stepLat = GRID_STEP_M / 110_540;
-  const stepLng = GRID_STEP_M / (111_320 * Math.cos((lat0 * Math.PI) / 180));
+  const perMeter = degreesPerMeter(lat0);
+  const stepLat = GRID_STEP_M * perMeter.lat;
+  const stepLng = GRID_STEP_M * perMeter.lng;
   const candidates: [number, number][] = communities.map((c) => c.point);
   for (let lng = Math.min(...lngs); lng <= Math.max(...lngs) + stepLng / 2; lng += stepLng)
     for (let lat = Math.min(...lats); lat <= Math.max(...lats) + stepLat / 2; lat += stepLat)

@@ -1,6 +1,6 @@
 import type { WeeklyHours } from '../../types';
 import { isOpenAt } from './hours';
-import { metersBetween, reachMeters } from './reach';
+import { degreesPerMeter, metersBetween, reachMeters } from './reach';
 
 /**
  * The coverage engine: for each located community and each category, the nearest outlets within a walk.
@@ -48,8 +48,9 @@ export function computeCoverage(
 ): CoverageTable {
   const maxMeters = reachMeters(maxMinutes);
   const lat0 = communities.length ? communities[0].point[1] : 39.9;
-  const cellLat = CELL_M / 110_540;
-  const cellLng = CELL_M / (111_320 * Math.cos((lat0 * Math.PI) / 180));
+  const perMeter = degreesPerMeter(lat0);
+  const cellLat = CELL_M * perMeter.lat;
+  const cellLng = CELL_M * perMeter.lng;
   const cellOf = (p: [number, number]): [number, number] => [Math.floor(p[0] / cellLng), Math.floor(p[1] / cellLat)];
   // Cells are keyed by one number (x · 2^20 + y): far cheaper to hash than a string.
   const cellKey = (x: number, y: number) => x * 1_048_576 + y;

@@ -22,6 +22,18 @@ export function canManageCommunity(user: User, community: Pick<Community, 'code'
     : user.scope.communityCode === community.code;
 }
 
+/**
+ * Who runs local work (events, a street's demand reports): an admin; a worker of the street; a community worker
+ * for their own community (`communityCode`), or anywhere in their street when `communityCode` is undefined.
+ */
+export function canRunLocal(user: User, streetCode: string, communityCode?: string | null): boolean {
+  if (canManageStreet(user, streetCode)) return true;
+  if (user.role !== 'worker' || user.scope?.kind !== 'community') return false;
+  return communityCode === undefined
+    ? user.scope.streetCode === streetCode
+    : user.scope.communityCode === communityCode;
+}
+
 /** An admin manages every street; a worker scoped to a street manages that street (a community worker does not). */
 export function canManageStreet(user: User, streetCode: string): boolean {
   if (user.role === 'admin') return true;

@@ -45,6 +45,14 @@ export function displayMinutes(straightMeters: number, c: ReachConstants = REACH
 }
 
 /**
+ * Degrees of longitude and latitude per metre near a latitude (a local flat approximation, good to a few
+ * kilometres): for grids and offsets.
+ */
+export function degreesPerMeter(lat: number): { lng: number; lat: number } {
+  return { lng: 1 / (111_320 * Math.cos(rad(lat))), lat: 1 / 110_540 };
+}
+
+/**
  * A box around a point that contains every point within `meters` of it (for a spatial index). It is made a
  * little larger than needed — longitude measured at the box's poleward edge, plus a margin — because an index
  * may store coordinates rounded (SQLite's R*Tree keeps 32-bit floats); exact distances are checked afterwards.

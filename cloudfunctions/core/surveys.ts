@@ -1,4 +1,5 @@
 import type { AnswerValue, Question, Survey, SurveyAnswer, SurveyTarget } from '../../types';
+import { csvForPeople } from './csv';
 
 /** Where a person lives, as far as surveys are concerned. */
 export interface Home {
@@ -117,8 +118,6 @@ export function tally(survey: Survey, answers: SurveyAnswer[], missingOptions: r
   };
 }
 
-const cell = (v: string) => (/[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-
 /** Every answer as a CSV row (one column per question); flagged free text is left out. */
 export function answersCsv(
   survey: Survey,
@@ -137,5 +136,5 @@ export function answersCsv(
     }),
     a.createdAt,
   ]);
-  return `\ufeff${[head, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return csvForPeople([head, ...rows]);
 }

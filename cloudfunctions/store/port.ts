@@ -180,6 +180,14 @@ export function checkField(field: string): string {
   return field;
 }
 
+/** The value at a dotted path of a document (null when absent): the order value a cursor remembers. */
+export function readField(doc: unknown, field: string): Scalar {
+  let v: unknown = doc;
+  for (const part of field.split('.'))
+    v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+  return v === undefined ? null : (v as Scalar);
+}
+
 /** Cursor = the last document's order value and id, opaque to callers. */
 export function encodeCursor(value: Scalar, id: string): string {
   return Buffer.from(JSON.stringify([value, id]), 'utf8').toString('base64url');

@@ -37,8 +37,8 @@ describe('the H5 app on the real map of Xicheng', () => {
     await missing.first().tap();
 
     await page.getByText('补充社区位置').waitFor();
-    await page.locator('.field-input input').nth(0).fill('116.3745');
-    await page.locator('.field-input input').nth(1).fill('39.9075');
+    await page.locator('.field-lng input').fill('116.3745');
+    await page.locator('.field-lat input').fill('39.9075');
     await page.getByText('保存位置').tap();
     await page.getByText('经度 116.3745，纬度 39.9075（GCJ-02）').waitFor();
     await page.locator('.location-state:visible').filter({ hasText: '已定位' }).waitFor();
@@ -51,8 +51,8 @@ describe('the H5 app on the real map of Xicheng', () => {
     const { page, server } = app;
     await page.goto(`${server.url}/#/pages/community/index?code=110102001004`);
     await page.getByText(/(修正|补充)社区位置/).waitFor();
-    await page.locator('.field-input input').nth(0).fill('116.4074');
-    await page.locator('.field-input input').nth(1).fill('39.9042');
+    await page.locator('.field-lng input').fill('116.4074');
+    await page.locator('.field-lat input').fill('39.9042');
     await page.getByText('保存位置').tap();
     await page.getByText('该位置不在西城区范围内，请检查经纬度（GCJ-02）').waitFor();
   });

@@ -11,6 +11,7 @@ import {
   MAX_NEARBY,
   nearbyLimit,
   pageLimit,
+  readField,
   type CollectionName,
   type Collections,
   type Condition,
@@ -130,12 +131,6 @@ function filter(db: Db, where: Where | undefined): Plain {
   const out: Plain = {};
   for (const [field, cond] of Object.entries(where ?? {})) out[checkField(field)] = condition(db, cond);
   return out;
-}
-
-function readField(doc: unknown, field: string): Scalar {
-  let v: unknown = doc;
-  for (const part of field.split('.')) v = v && typeof v === 'object' ? (v as Plain)[part] : undefined;
-  return v === undefined ? null : (v as Scalar);
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   decodeCursor,
   encodeCursor,
   pageLimit,
+  readField,
   type CollectionName,
   type Collections,
   type Condition,
@@ -118,13 +119,6 @@ function nearest(rows: Candidate[], options: NearbyOptions): (Candidate & { mete
     if (meters <= options.maxMeters && isAfter({ meters, id: r.id }, options.after)) hits.push({ ...r, meters });
   }
   return hits.sort(byDistance).slice(0, nearbyLimit(options.limit));
-}
-
-function readField(doc: unknown, field: string): Scalar {
-  let v: unknown = doc;
-  for (const part of field.split('.'))
-    v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
-  return v === undefined ? null : (v as Scalar);
 }
 
 /**

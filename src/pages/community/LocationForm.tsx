@@ -1,7 +1,8 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import type { Community } from '../../../types';
+import FormField from '../../components/FormField';
 import { ApiError, callCloud } from '../../services/api';
 
 interface Props {
@@ -63,26 +64,8 @@ export default function LocationForm({ community, onSaved }: Props) {
       <Button className='btn-secondary' onClick={useCurrent} disabled={busy || undefined}>
         使用当前位置
       </Button>
-      <View className='field'>
-        <Text className='field-label'>经度</Text>
-        <Input
-          className='field-input'
-          type='digit'
-          placeholder='如 116.3745'
-          value={lng}
-          onInput={(e) => setLng(e.detail.value)}
-        />
-      </View>
-      <View className='field'>
-        <Text className='field-label'>纬度</Text>
-        <Input
-          className='field-input'
-          type='digit'
-          placeholder='如 39.9075'
-          value={lat}
-          onInput={(e) => setLat(e.detail.value)}
-        />
-      </View>
+      <FormField name='lng' label='经度' type='digit' placeholder='如 116.3745' value={lng} onChange={setLng} />
+      <FormField name='lat' label='纬度' type='digit' placeholder='如 39.9075' value={lat} onChange={setLat} />
       {error && <Text className='form-error'>{error}</Text>}
       <Button className='btn-primary' onClick={save} loading={busy} disabled={busy || undefined}>
         保存位置

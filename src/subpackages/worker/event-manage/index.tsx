@@ -104,7 +104,7 @@ export default function EventManagePage() {
                     签到
                   </Button>
                 </View>
-                {message && <Text className={`block ${message.ok ? 'ok-text' : 'field-error'}`}>{message.text}</Text>}
+                {message && <Text className={`block ${message.ok ? 'ok-text' : 'form-error'}`}>{message.text}</Text>}
               </View>
             )}
             <View className='card'>

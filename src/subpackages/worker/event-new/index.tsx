@@ -1,7 +1,8 @@
-import { Button, Input, Text, Textarea, View } from '@tarojs/components';
+import { Button, Text, Textarea, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { BASIC_CATEGORIES, CATEGORY_BY_ID, EVENT_THEMES, type CategoryId } from '../../../../types';
+import FormField from '../../../components/FormField';
 import StateView from '../../../components/StateView';
 import OutletPicker from './OutletPicker';
 import { routeUrl } from '../../../constants/routes';
@@ -62,23 +63,21 @@ export default function EventNewPage() {
   }
 
   const field = (k: keyof EventForm, label: string, placeholder: string) => (
-    <View className='field'>
-      <Text className='field-label'>{label}</Text>
-      <Input
-        className={`field-input field-${k}`}
-        placeholder={placeholder}
-        value={String(form[k] ?? '')}
-        onInput={(e) => set(k, e.detail.value as never)}
-      />
-      {errors[k] && <Text className='field-error'>{errors[k]}</Text>}
-    </View>
+    <FormField
+      name={k}
+      label={label}
+      placeholder={placeholder}
+      value={String(form[k] ?? '')}
+      error={errors[k]}
+      onChange={(v) => set(k, v as never)}
+    />
   );
 
   return (
     <View className='page event-new'>
       <View className='card'>
         {field('title', '活动名称', '如：便民服务进社区·磨刀修伞')}
-        <Text className='field-label block'>主题</Text>
+        <Text className='form-label block'>主题</Text>
         <View className='chips-wrap'>
           {EVENT_THEMES.map((t) => (
             <Text key={t} className={`chip ${form.theme === t ? 'chip-on' : ''}`} onClick={() => set('theme', t)}>
@@ -86,7 +85,7 @@ export default function EventNewPage() {
             </Text>
           ))}
         </View>
-        <Text className='field-label block'>社区（选中后以社区位置为活动地点）</Text>
+        <Text className='form-label block'>社区（选中后以社区位置为活动地点）</Text>
         <View className='chips-wrap'>
           {(communities.data?.items ?? [])
             .filter((c) => c.location)
@@ -117,7 +116,7 @@ export default function EventNewPage() {
         {field('deadlineDate', '报名截止日期', '2026-12-04')}
         {field('deadlineTime', '报名截止时间', '18:00')}
         {field('capacity', '名额', '50')}
-        <Text className='field-label block'>提供的服务（计入弹性覆盖）</Text>
+        <Text className='form-label block'>提供的服务（计入弹性覆盖）</Text>
         <View className='chips-wrap'>
           {BASIC_CATEGORIES.map((c: CategoryId) => (
             <Text
@@ -134,16 +133,16 @@ export default function EventNewPage() {
             </Text>
           ))}
         </View>
-        <Text className='field-label block'>参与商户（活动地点步行 10 分钟内已审核的网点）</Text>
+        <Text className='form-label block'>参与商户（活动地点步行 10 分钟内已审核的网点）</Text>
         <OutletPicker lng={form.lng} lat={form.lat} chosen={form.outletIds} onChange={(ids) => set('outletIds', ids)} />
-        <Text className='field-label block'>活动介绍</Text>
+        <Text className='form-label block'>活动介绍</Text>
         <Textarea
           className='field-textarea'
           value={form.description}
           maxlength={2000}
           onInput={(e) => set('description', e.detail.value)}
         />
-        {serverError && <Text className='field-error block'>{serverError}</Text>}
+        {serverError && <Text className='form-error block'>{serverError}</Text>}
         <Button className='btn-primary submit' loading={busy} disabled={busy || undefined} onClick={submit}>
           发布活动
         </Button>
