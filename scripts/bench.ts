@@ -8,7 +8,12 @@
 import { performance } from 'node:perf_hooks';
 import { demoOutlets, writeDemoOutlets } from '../cloudfunctions/api/demo-outlets';
 import { BASIC_CATEGORIES, type Outlet } from '../types';
-import { computeCoverage, computeCoverageBruteForce } from '../cloudfunctions/core/coverage';
+import { computeCoverage } from '../cloudfunctions/core/coverage';
+import { computeCoverageBruteForce } from './reference/coverage-brute';
+import { NearbyScan } from './reference/nearby-scan';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { nearbyWhere } from '../cloudfunctions/api/outlets';
 import { seededRandom } from '../cloudfunctions/core/random';
 import { reachMeters } from '../cloudfunctions/core/reach';
@@ -81,12 +86,14 @@ async function main(): Promise<void> {
   const rows: string[][] = [];
   const coverageRows: string[][] = [];
   for (const n of SIZES) {
-    const store = SqliteStore.open(':memory:');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+    const store = SqliteStore.open(dir);
     const outlets = demoOutlets(communities, n, 42).outlets;
     coverageRows.push(coverageRow(communities, outlets));
     await writeDemoOutlets(store, outlets, undefined, 1000);
+    const scanner = new NearbyScan(dir);
     const rand = seededRandom(n);
-    const queries: NearbyOptions[] = Array.from({ length: INDEXED_QUERIES }, () => {
+    const queries: NearbyOptions<Outlet>[] = Array.from({ length: INDEXED_QUERIES }, () => {
       const c = communities[Math.floor(rand() * communities.length)].location!.coordinates;
       const center: [number, number] = [c[0] + (rand() - 0.5) * 0.01, c[1] + (rand() - 0.5) * 0.01];
       // What outlets.nearby asks for its first page: the 50 nearest approved outlets, and one more.
@@ -95,7 +102,7 @@ async function main(): Promise<void> {
     // Warm both paths, and check that they agree before timing them.
     let found = 0;
     for (const q of queries.slice(0, 20)) {
-      const [a, b] = [await store.nearby('outlets', q), await store.nearbyByScan('outlets', q)];
+      const [a, b] = [(await store.nearby('outlets', q)).items, scanner.nearest(q.center, q.maxMeters, q.limit ?? 51)];
       if (JSON.stringify(a.map((h) => h.id)) !== JSON.stringify(b.map((h) => h.id)))
         throw new Error('index and scan disagree');
       found += a.length;
@@ -103,8 +110,11 @@ async function main(): Promise<void> {
     const indexed: number[] = [];
     for (const q of queries) indexed.push(await time(() => store.nearby('outlets', q)));
     const scan: number[] = [];
-    for (const q of queries.slice(0, SCAN_QUERIES(n))) scan.push(await time(() => store.nearbyByScan('outlets', q)));
+    for (const q of queries.slice(0, SCAN_QUERIES(n)))
+      scan.push(await time(async () => scanner.nearest(q.center, q.maxMeters, q.limit ?? 51)));
+    scanner.close();
     await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
     const [i50, i95, s50, s95] = [
       percentile(indexed, 50),
       percentile(indexed, 95),

@@ -84,7 +84,7 @@ export async function refreshCommunityCoverage(store: Store, community: Communit
       where: { status: 'approved', categories: { anyOf: [cat] } },
       limit: KEEP_PER_CATEGORY,
     });
-    categories[cat] = hits
+    categories[cat] = hits.items
       .filter((h) => !h.doc.temporarilyClosed)
       .map((h) => ({ id: h.id, meters: h.meters, hours: h.doc.hours }));
   }

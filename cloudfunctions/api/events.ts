@@ -10,6 +10,7 @@ import {
   type User,
 } from '../../types';
 import { AppError } from '../core/errors';
+import { beijingIso } from '../../types/time';
 import { checkInCode, decideJoin, inCheckInWindow, planGrow, planLeave, waitlistPosition } from '../core/events';
 import { csvForPeople } from '../core/csv';
 import { contains, point } from '../core/geo';
@@ -55,8 +56,7 @@ async function promote(tx: Transaction, eventId: string, openids: string[], at: 
   }
 }
 
-const beijing = (iso: string | null) =>
-  iso ? new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ') : '';
+const beijing = (iso: string | null) => (iso ? beijingIso(iso) : '');
 const STATUS_NAMES = { confirmed: '已报名', waitlisted: '候补', cancelled: '已取消' } as const;
 
 /** 便民商业服务进社区: events with sign-up, waitlist, check-in and export. */

@@ -14,7 +14,7 @@ import { AppError } from '../core/errors';
 import { isOpenAt } from '../core/hours';
 import { canManageStreet } from '../core/policy';
 import { reachMeters } from '../core/reach';
-import { badCursor, decodeCursor, encodeCursor, type Store, type Where } from '../store/port';
+import { type Store, type Where } from '../store/port';
 import { refreshAround } from './coverage-model';
 import { transition } from './outlet-review';
 import { outletDetail, outletView, ratingsOf } from './outlet-view';
@@ -65,8 +65,9 @@ async function byScore(input: Req<'outlets.nearby'>, at: Date, store: Store): Pr
       maxMeters: reachMeters(input.minutes ?? DEFAULT_MINUTES),
       where: nearbyWhere(input),
       limit: 200,
+      accept: (o) => !input.openAt || (!o.temporarilyClosed && isOpenAt(o.hours, at)),
     })
-  ).filter((h) => !input.openAt || (!h.doc.temporarilyClosed && isOpenAt(h.doc.hours, at)));
+  ).items;
   const scores = await ratingsOf(
     store,
     hits.map((h) => h.id),
@@ -90,40 +91,22 @@ export const outletsRouter = defineRouter('outlets', {
     access: 'public',
     handler: async (input, { store, now }) => {
       const at = input.openAt && input.openAt !== 'now' ? new Date(input.openAt) : now();
-      let after: [number, string] | null = null;
-      if (input.cursor) {
-        const c = decodeCursor(input.cursor);
-        if (!c || typeof c[0] !== 'number') throw badCursor();
-        after = [c[0], c[1]];
-      }
       if (input.sort === 'score') return byScore(input, at, store);
-      // Without an opening-time filter one page (and one more, to know if there is a next) is all we need.
-      const hits = await store.nearby('outlets', {
+      const page = await store.nearby('outlets', {
         center: [input.lng, input.lat],
         maxMeters: reachMeters(input.minutes ?? DEFAULT_MINUTES),
         where: nearbyWhere(input),
-        after: after ? { meters: after[0], id: after[1] } : undefined,
-        limit: input.openAt ? undefined : NEARBY_PAGE + 1,
+        cursor: input.cursor,
+        limit: NEARBY_PAGE,
+        accept: input.openAt ? (o) => !o.temporarilyClosed && isOpenAt(o.hours, at) : undefined,
       });
-      // Documents are read lazily: with openAt, only those checked until the page is full are parsed.
-      const page: typeof hits = [];
-      let more = false;
-      for (const h of hits) {
-        if (input.openAt && (h.doc.temporarilyClosed || !isOpenAt(h.doc.hours, at))) continue;
-        if (page.length === NEARBY_PAGE) {
-          more = true;
-          break;
-        }
-        page.push(h);
-      }
-      const last = page[page.length - 1];
       const scores = await ratingsOf(
         store,
-        page.map((h) => h.id),
+        page.items.map((h) => h.id),
       );
       return {
-        items: page.map((h) => outletView(h.doc, at, h.meters, scores.get(h.id) ?? null)),
-        nextCursor: more && last ? encodeCursor(last.meters, last.id) : null,
+        items: page.items.map((h) => outletView(h.doc, at, h.meters, scores.get(h.id) ?? null)),
+        nextCursor: page.nextCursor,
       };
     },
   },

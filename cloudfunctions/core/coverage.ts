@@ -37,7 +37,8 @@ export const MAX_COVERAGE_MINUTES = 15;
 export const KEEP_PER_CATEGORY = 40;
 const CELL_M = 250;
 
-const byMetersThenId = (a: Reaching, b: Reaching) => a.meters - b.meters || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+export const byMetersThenId = (a: Reaching, b: Reaching) =>
+  a.meters - b.meters || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export function computeCoverage(
   communities: CoverageCommunity[],
@@ -93,30 +94,6 @@ export function computeCoverage(
       }
       perCategory[cat] = found.sort(byMetersThenId).slice(0, keep);
     }
-    table.set(c.code, perCategory);
-  }
-  return table;
-}
-
-/** The same table by measuring every community against every outlet: the reference for tests and benchmarks. */
-export function computeCoverageBruteForce(
-  communities: CoverageCommunity[],
-  outlets: CoverageOutlet[],
-  categories: readonly string[],
-  maxMinutes = MAX_COVERAGE_MINUTES,
-  keep = KEEP_PER_CATEGORY,
-): CoverageTable {
-  const maxMeters = reachMeters(maxMinutes);
-  const table: CoverageTable = new Map();
-  for (const c of communities) {
-    const perCategory: Record<string, Reaching[]> = {};
-    for (const cat of categories)
-      perCategory[cat] = outlets
-        .filter((o) => o.categories.includes(cat))
-        .map((o) => ({ id: o.id, meters: metersBetween(c.point, o.point), hours: o.hours }))
-        .filter((r) => r.meters <= maxMeters)
-        .sort(byMetersThenId)
-        .slice(0, keep);
     table.set(c.code, perCategory);
   }
   return table;

@@ -1,4 +1,5 @@
 import type { TimeRange, WeeklyHours } from '../../types';
+import { beijingClock } from '../../types/time';
 
 /**
  * Opening hours. A week is seven lists of ranges, Monday first. A range is `["HH:MM", "HH:MM"]`; an end of
@@ -9,13 +10,7 @@ import type { TimeRange, WeeklyHours } from '../../types';
 
 export const WEEKDAY_NAMES = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'] as const;
 const DAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
-
-/** The Beijing weekday (0 = Monday) and minute of the day of an instant. */
-export function beijingClock(instant: Date): { weekday: number; minute: number } {
-  const b = new Date(instant.getTime() + BEIJING_OFFSET_MS);
-  return { weekday: (b.getUTCDay() + 6) % 7, minute: b.getUTCHours() * 60 + b.getUTCMinutes() };
-}
+export { beijingClock };
 
 function minutes(hhmm: string): number {
   const [h, m] = hhmm.split(':').map(Number);

@@ -1,3 +1,4 @@
+import { utcHourBucket } from '../../types/time';
 /**
  * Ratings. The score residents see is a Bayesian mean: the outlet's ratings plus PRIOR_WEIGHT imaginary ratings
  * of PRIOR_MEAN stars, so a handful of ratings cannot outrank a long record (a new outlet with one 5-star rating
@@ -75,5 +76,5 @@ export function needsModeration(text: string): boolean {
 
 /** The hour bucket of an instant, for the per-person rate limit. */
 export function hourBucket(at: Date): string {
-  return at.toISOString().slice(0, 13);
+  return utcHourBucket(at);
 }

@@ -119,14 +119,19 @@ export interface QueryOptions {
 /** The most a nearby search answers (CloudBase's cap on one read). */
 export const MAX_NEARBY = 1000;
 
-export interface NearbyOptions {
+export interface NearbyOptions<T = unknown> {
   /** `[lng, lat]`, GCJ-02. */
   center: [number, number];
   /** Straight-line radius in metres. */
   maxMeters: number;
   where?: Where;
-  /** Only documents beyond this one in (distance, id) order: the previous page's last hit. */
-  after?: { meters: number; id: string };
+  /**
+   * A test on the document that the store's conditions cannot express (e.g. open at an instant); applied before
+   * paging, so a page is full of accepted documents and the cursor follows the last of them.
+   */
+  accept?: (doc: T) => boolean;
+  /** `nextCursor` of the previous page: only documents beyond its last hit in (distance, id) order. */
+  cursor?: string | null;
   /** 1..MAX_NEARBY, default MAX_NEARBY. */
   limit?: number;
 }
@@ -138,8 +143,20 @@ export interface Near<T> {
   meters: number;
 }
 
+/** A page of a nearby search; `nextCursor` is null when nothing more lies within the radius. */
+export interface NearPage<T> {
+  items: Near<T>[];
+  nextCursor: string | null;
+}
+
 export interface DocReader {
   get<C extends CollectionName>(collection: C, id: string): Promise<Collections[C] | null>;
+}
+
+/** Batch reads by id (outside transactions). */
+export interface BatchReader {
+  /** The documents with these ids, in the same order (null where none exists); any number of ids. */
+  getMany<C extends CollectionName>(collection: C, ids: readonly string[]): Promise<(Collections[C] | null)[]>;
 }
 
 export interface DocWriter {
@@ -161,14 +178,17 @@ export type Transaction = DocReader & DocWriter;
  * The store port. Both adapters implement all of it; the contract tests run every method on both.
  * Do not call the store itself from inside `transaction` — use the `tx` it hands you.
  */
-export interface Store extends DocReader, DocWriter {
+export interface Store extends DocReader, BatchReader, DocWriter {
   query<C extends CollectionName>(collection: C, options?: QueryOptions): Promise<Page<Collections[C]>>;
   count(collection: CollectionName, where?: Where): Promise<number>;
   /**
    * Documents within `maxMeters` of a point, nearest first (ties by id), answered from a spatial index —
    * never by reading every document.
    */
-  nearby<C extends GeoCollection>(collection: C, options: NearbyOptions): Promise<Near<Collections[C]>[]>;
+  nearby<C extends GeoCollection>(
+    collection: C,
+    options: NearbyOptions<Collections[C]>,
+  ): Promise<NearPage<Collections[C]>>;
   /** Runs `work` atomically: all of its writes land, or none. */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
@@ -195,17 +215,79 @@ export function encodeCursor(value: Scalar, id: string): string {
 
 /** The error for a cursor this store did not make. */
 export function badCursor(): AppError {
-  return new AppError('INVALID_INPUT', '参数 cursor 有误：分页游标无效，请从第一页重新开始', 'cursor');
+  return new AppError('INVALID_INPUT', '分页位置无效，请从第一页重新开始', 'cursor');
 }
 
+const isScalar = (v: unknown): v is Scalar =>
+  v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v));
+
+/** The (value, id) a cursor holds, or null when it is not one this store made (any other shape is refused). */
 export function decodeCursor(cursor: string): [Scalar, string] | null {
+  if (typeof cursor !== 'string' || cursor.length > 512 || !/^[A-Za-z0-9_-]*$/.test(cursor)) return null;
   try {
     const v: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(v) && v.length === 2 && typeof v[1] === 'string') return [v[0] as Scalar, v[1]];
+    if (Array.isArray(v) && v.length === 2 && isScalar(v[0]) && typeof v[1] === 'string' && v[1].length <= 200)
+      return [v[0], v[1]];
   } catch {
     /* fall through */
   }
   return null;
+}
+
+/** A nearby cursor: the (distance, id) of the previous page's last hit; `badCursor` for anything else. */
+export function decodeNearCursor(cursor: string | null | undefined): { meters: number; id: string } | null {
+  if (!cursor) return null;
+  const c = decodeCursor(cursor);
+  if (!c || typeof c[0] !== 'number' || c[0] < 0) throw badCursor();
+  return { meters: c[0], id: c[1] };
+}
+
+/** Every document of a collection matching `where`, page by page (for read models, reports and exports). */
+export async function readAll<C extends CollectionName>(
+  store: Pick<Store, 'query'>,
+  collection: C,
+  where?: Where,
+  orderBy?: QueryOptions['orderBy'],
+): Promise<Collections[C][]> {
+  const out: Collections[C][] = [];
+  let cursor: string | null = null;
+  do {
+    const page: Page<Collections[C]> = await store.query(collection, { where, orderBy, cursor });
+    out.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return out;
+}
+
+/** Visits every document matching `where` one page at a time, without holding them all (large collections). */
+export async function forEachPage<C extends CollectionName>(
+  store: Pick<Store, 'query'>,
+  collection: C,
+  where: Where | undefined,
+  visit: (items: Collections[C][]) => Promise<void> | void,
+): Promise<number> {
+  let cursor: string | null = null;
+  let n = 0;
+  do {
+    const page: Page<Collections[C]> = await store.query(collection, { where, cursor });
+    n += page.items.length;
+    await visit(page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return n;
+}
+
+/** The documents with these ids that exist, by id: a batch read as a map. */
+export async function getManyMap<C extends CollectionName>(
+  store: BatchReader,
+  collection: C,
+  ids: readonly string[],
+): Promise<Map<string, Collections[C]>> {
+  const unique = [...new Set(ids)];
+  const docs = await store.getMany(collection, unique);
+  const out = new Map<string, Collections[C]>();
+  docs.forEach((d, i) => d && out.set(unique[i], d));
+  return out;
 }
 
 /** Nearest first; equal distances by id, so every adapter answers in the same order. */
@@ -214,8 +296,27 @@ export function byDistance(a: { id: string; meters: number }, b: { id: string; m
 }
 
 /** Whether a hit comes after the `after` mark in (distance, id) order. */
-export function isAfter(hit: { meters: number; id: string }, after: NearbyOptions['after']): boolean {
+export function isAfter(hit: { meters: number; id: string }, after: { meters: number; id: string } | null): boolean {
   return !after || hit.meters > after.meters || (hit.meters === after.meters && hit.id > after.id);
+}
+
+/**
+ * One page of nearby hits (already nearest first, beyond the cursor): the accepted ones up to `limit`, and a cursor
+ * after the last of them when one more accepted hit exists.
+ */
+export function pageOf<T>(hits: Near<T>[], limit: number, accept?: (doc: T) => boolean): NearPage<T> {
+  const items: Near<T>[] = [];
+  let more = false;
+  for (const h of hits) {
+    if (accept && !accept(h.doc)) continue;
+    if (items.length === limit) {
+      more = true;
+      break;
+    }
+    items.push(h);
+  }
+  const last = items[items.length - 1];
+  return { items, nextCursor: more && last ? encodeCursor(last.meters, last.id) : null };
 }
 
 export function nearbyLimit(limit: number | undefined): number {

@@ -67,6 +67,23 @@ export function storeContract(open: () => Promise<Store>): void {
       });
     },
 
+    getMany() {
+      it('reads many documents by id in one call, in the order asked, null where none exists', async () => {
+        for (let i = 1; i <= 3; i++) await store.set('communities', community(i).code, community(i));
+        const ids = [community(3).code, 'missing', community(1).code, community(3).code];
+        expect(await store.getMany('communities', ids)).toEqual([community(3), null, community(1), community(3)]);
+        expect(await store.getMany('communities', [])).toEqual([]);
+      });
+      it('reads more ids than one page holds', async () => {
+        for (let i = 1; i <= 130; i++) await store.set('communities', community(i).code, community(i));
+        const docs = await store.getMany(
+          'communities',
+          Array.from({ length: 130 }, (_, i) => community(i + 1).code),
+        );
+        expect(docs.every((d, i) => d?.code === community(i + 1).code)).toBe(true);
+      });
+    },
+
     set() {
       it('creates, then replaces the whole document', async () => {
         await store.set('users', 'w1', worker('w1', '110102001'));
@@ -191,7 +208,9 @@ export function storeContract(open: () => Promise<Store>): void {
           ['e', 0, -2000],
         ];
         for (const [id, e, n] of spots) await store.set('outlets', id, outlet(id, ...offset(CENTER, e, n)));
-        const near = await store.nearby('outlets', { center: CENTER, maxMeters: 667 });
+        const page = await store.nearby('outlets', { center: CENTER, maxMeters: 667 });
+        const near = page.items;
+        expect(page.nextCursor).toBeNull();
         expect(near.map((h) => h.id)).toEqual(['a', 'b', 'c']);
         for (const h of near) expect(h.meters).toBeCloseTo(metersBetween(CENTER, h.doc.location.coordinates), 6);
         expect(near[0].doc).toEqual(outlet('a', ...offset(CENTER, 100, 0)));
@@ -215,7 +234,7 @@ export function storeContract(open: () => Promise<Store>): void {
           outlet('pending', ...p, { categories: ['vegetables'], status: 'pending' }),
         );
         const ids = async (where: NonNullable<Parameters<Store['nearby']>[1]['where']>) =>
-          (await store.nearby('outlets', { center: CENTER, maxMeters: 500, where })).map((h) => h.id).sort();
+          (await store.nearby('outlets', { center: CENTER, maxMeters: 500, where })).items.map((h) => h.id).sort();
         expect(await ids({ status: 'approved' })).toEqual(['both', 'hair', 'veg']);
         expect(await ids({ status: 'approved', categories: { anyOf: ['vegetables', 'breakfast'] } })).toEqual([
           'both',
@@ -224,41 +243,65 @@ export function storeContract(open: () => Promise<Store>): void {
         expect(await ids({ payment: { allOf: ['cash', 'elderCard'] } })).toEqual(['both', 'hair']);
         expect(await ids({ categories: { anyOf: [] } })).toEqual([]);
       });
-      it('continues after a given hit in (distance, id) order, equal distances included', async () => {
+      it('pages in (distance, id) order with its own cursor, equal distances included', async () => {
         const twin = offset(CENTER, 200, 0);
         await store.set('outlets', 'p1', outlet('p1', ...offset(CENTER, 100, 0)));
         await store.set('outlets', 't1', outlet('t1', ...twin));
         await store.set('outlets', 't2', outlet('t2', ...twin));
         await store.set('outlets', 'p3', outlet('p3', ...offset(CENTER, 300, 0)));
-        const all = await store.nearby('outlets', { center: CENTER, maxMeters: 667 });
-        expect(all.map((h) => h.id)).toEqual(['p1', 't1', 't2', 'p3']);
+        const first = await store.nearby('outlets', { center: CENTER, maxMeters: 667, limit: 2 });
+        expect(first.items.map((h) => h.id)).toEqual(['p1', 't1']);
         const next = await store.nearby('outlets', {
           center: CENTER,
           maxMeters: 667,
-          after: { meters: all[1].meters, id: 't1' },
           limit: 1,
+          cursor: first.nextCursor,
         });
-        expect(next.map((h) => h.id)).toEqual(['t2']);
+        expect(next.items.map((h) => h.id)).toEqual(['t2']);
+        const rest = await store.nearby('outlets', { center: CENTER, maxMeters: 667, cursor: next.nextCursor });
+        expect(rest.items.map((h) => h.id)).toEqual(['p3']);
+        expect(rest.nextCursor).toBeNull();
+      });
+      it('fills a page with accepted documents only and pages past the refused ones', async () => {
+        for (let i = 0; i < 6; i++)
+          await store.set(
+            'outlets',
+            `k${i}`,
+            outlet(`k${i}`, ...offset(CENTER, 50 * (i + 1), 0), { accessible: i % 2 === 0 }),
+          );
+        const accept = (o: { accessible: boolean }) => o.accessible;
+        const first = await store.nearby('outlets', { center: CENTER, maxMeters: 667, limit: 2, accept });
+        expect(first.items.map((h) => h.id)).toEqual(['k0', 'k2']);
         const rest = await store.nearby('outlets', {
           center: CENTER,
           maxMeters: 667,
-          after: { meters: all[2].meters, id: 't2' },
+          limit: 2,
+          accept,
+          cursor: first.nextCursor,
         });
-        expect(rest.map((h) => h.id)).toEqual(['p3']);
+        expect(rest.items.map((h) => h.id)).toEqual(['k4']);
+        expect(rest.nextCursor).toBeNull();
+      });
+      it('refuses a cursor it did not make', async () => {
+        for (const bad of ['W3siYSI6MX0sIngiXQ', Buffer.from('[[1,2],"x"]').toString('base64url'), '%%%'])
+          await expect(store.nearby('outlets', { center: CENTER, maxMeters: 667, cursor: bad })).rejects.toMatchObject({
+            code: 'INVALID_INPUT',
+            field: 'cursor',
+          });
       });
       it('follows a moved or removed document and caps the answer at the limit', async () => {
         await store.set('outlets', 'm', outlet('m', ...offset(CENTER, 100, 0)));
         await store.set('outlets', 'n', outlet('n', ...offset(CENTER, 200, 0)));
         await store.update('outlets', 'm', { location: { type: 'Point', coordinates: offset(CENTER, 3000, 0) } });
-        expect((await store.nearby('outlets', { center: CENTER, maxMeters: 667 })).map((h) => h.id)).toEqual(['n']);
-        await store.transaction((tx) => tx.remove('outlets', 'n'));
-        expect(await store.nearby('outlets', { center: CENTER, maxMeters: 667 })).toEqual([]);
-        for (let i = 0; i < 5; i++) await store.set('outlets', `x${i}`, outlet(`x${i}`, ...offset(CENTER, 10 * i, 0)));
-        expect((await store.nearby('outlets', { center: CENTER, maxMeters: 667, limit: 3 })).map((h) => h.id)).toEqual([
-          'x0',
-          'x1',
-          'x2',
+        expect((await store.nearby('outlets', { center: CENTER, maxMeters: 667 })).items.map((h) => h.id)).toEqual([
+          'n',
         ]);
+        await store.transaction((tx) => tx.remove('outlets', 'n'));
+        expect((await store.nearby('outlets', { center: CENTER, maxMeters: 667 })).items).toEqual([]);
+        for (let i = 0; i < 5; i++) await store.set('outlets', `x${i}`, outlet(`x${i}`, ...offset(CENTER, 10 * i, 0)));
+        expect(
+          (await store.nearby('outlets', { center: CENTER, maxMeters: 667, limit: 3 })).items.map((h) => h.id),
+        ).toEqual(['x0', 'x1', 'x2']);
       });
     },
 

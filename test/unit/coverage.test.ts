@@ -2,7 +2,6 @@ import type { WeeklyHours } from '../../types';
 import {
   chooseSites,
   computeCoverage,
-  computeCoverageBruteForce,
   convenienceIndex,
   missingCategories,
   nearestWithin,
@@ -10,6 +9,7 @@ import {
   type CoverageOutlet,
 } from '../../cloudfunctions/core/coverage';
 import { parseHours } from '../../cloudfunctions/core/hours';
+import { computeCoverageBruteForce } from '../../scripts/reference/coverage-brute';
 import { pick, seededRandom, some } from '../../cloudfunctions/core/random';
 import { offset } from '../support/outlets';
 

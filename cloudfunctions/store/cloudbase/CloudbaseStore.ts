@@ -6,7 +6,10 @@ import {
   byDistance,
   checkField,
   decodeCursor,
+  decodeNearCursor,
   encodeCursor,
+  MAX_PAGE,
+  pageOf,
   isAfter,
   MAX_NEARBY,
   nearbyLimit,
@@ -16,7 +19,7 @@ import {
   type Collections,
   type Condition,
   type GeoCollection,
-  type Near,
+  type NearPage,
   type NearbyOptions,
   type QueryOptions,
   type Scalar,
@@ -165,6 +168,23 @@ export class CloudbaseStore implements Store {
     return list.length ? fromDb<Collections[C]>(list[0]) : null;
   }
 
+  /** `_id in [...]`, a hundred ids a read. */
+  async getMany<C extends CollectionName>(collection: C, ids: readonly string[]): Promise<(Collections[C] | null)[]> {
+    const _ = this.db.command;
+    const found = new Map<string, Collections[C]>();
+    for (let i = 0; i < ids.length; i += MAX_PAGE) {
+      const chunk = [...new Set(ids.slice(i, i + MAX_PAGE))];
+      const res = await this.call(() =>
+        this.coll(collection)
+          .where({ _id: _.in(chunk) })
+          .limit(MAX_PAGE)
+          .get(),
+      );
+      for (const raw of (res as { data: Plain[] }).data) found.set(String(raw._id), fromDb<Collections[C]>(raw));
+    }
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
   async set<C extends CollectionName>(collection: C, id: string, doc: Collections[C]): Promise<void> {
     await this.call(() =>
       this.coll(collection)
@@ -225,23 +245,31 @@ export class CloudbaseStore implements Store {
     return (res as { total: number }).total;
   }
 
-  /** `geoNear` on the collection's geo index; CloudBase answers nearest first, at most 1,000 per read. */
-  async nearby<C extends GeoCollection>(collection: C, options: NearbyOptions): Promise<Near<Collections[C]>[]> {
+  /**
+   * `geoNear` on the collection's geo index; CloudBase answers nearest first, at most 1,000 per read. Distances are
+   * measured here the same way for every adapter, so ties, the radius edge and cursors agree.
+   */
+  async nearby<C extends GeoCollection>(
+    collection: C,
+    options: NearbyOptions<Collections[C]>,
+  ): Promise<NearPage<Collections[C]>> {
     this.open();
     const _ = this.db.command;
+    const after = decodeNearCursor(options.cursor);
     const where = {
       ...filter(this.db, options.where),
       location: _.geoNear({
         geometry: new this.db.Geo.Point(options.center[0], options.center[1]),
         maxDistance: options.maxMeters,
-        // A metre of slack: the exact cut is made below with the same distance function as every adapter.
-        ...(options.after ? { minDistance: Math.max(0, options.after.meters - 1) } : {}),
+        // A metre of slack: the exact cut is made below.
+        ...(after ? { minDistance: Math.max(0, after.meters - 1) } : {}),
       }),
     };
     const limit = nearbyLimit(options.limit);
-    // The database orders by distance only and the `after` mark sits inside a metre of slack, so a few hits it
-    // returns may be dropped below: ask for some more, and for the whole cap if that was not enough.
-    let ask = Math.min(MAX_NEARBY, limit + 20);
+    // The database orders by its own distance and the cursor sits inside a metre of slack, so a few hits it returns
+    // may be dropped below (and `accept` may drop more): ask for some more, and for the whole cap if that was not
+    // enough.
+    let ask = Math.min(MAX_NEARBY, limit + 21);
     for (;;) {
       const res = await this.call(() => this.coll(collection).where(where).limit(ask).get());
       const rows = (res as { data: Plain[] }).data;
@@ -251,10 +279,10 @@ export class CloudbaseStore implements Store {
           const [lng, lat] = (doc as { location: { coordinates: [number, number] } }).location.coordinates;
           return { id: String(raw._id), doc, meters: metersBetween(options.center, [lng, lat]) };
         })
-        // Distances are measured here the same way for every adapter, so ties and the radius edge agree.
-        .filter((h) => h.meters <= options.maxMeters && isAfter(h, options.after))
+        .filter((h) => h.meters <= options.maxMeters && isAfter(h, after))
         .sort(byDistance);
-      if (hits.length >= limit || rows.length < ask || ask === MAX_NEARBY) return hits.slice(0, limit);
+      const page = pageOf(hits, limit, options.accept);
+      if (page.nextCursor || rows.length < ask || ask === MAX_NEARBY) return page;
       ask = MAX_NEARBY;
     }
   }

@@ -14,7 +14,9 @@ import {
   isAfter,
   nearbyLimit,
   decodeCursor,
+  decodeNearCursor,
   encodeCursor,
+  pageOf,
   pageLimit,
   readField,
   type CollectionName,
@@ -22,6 +24,7 @@ import {
   type Condition,
   type GeoCollection,
   type Near,
+  type NearPage,
   type NearbyOptions,
   type QueryOptions,
   type Scalar,
@@ -110,15 +113,20 @@ interface Candidate {
   lat: number | null;
 }
 
-/** Measures candidates exactly, keeps those in reach, nearest first (ties by id), at most the limit. */
-function nearest(rows: Candidate[], options: NearbyOptions): (Candidate & { meters: number })[] {
+/** Measures candidates exactly and keeps those in reach beyond the cursor, nearest first (ties by id). */
+function nearest(
+  rows: Candidate[],
+  center: [number, number],
+  maxMeters: number,
+  after: { meters: number; id: string } | null,
+): (Candidate & { meters: number })[] {
   const hits: (Candidate & { meters: number })[] = [];
   for (const r of rows) {
     if (r.lng === null || r.lat === null) continue;
-    const meters = metersBetween(options.center, [r.lng, r.lat]);
-    if (meters <= options.maxMeters && isAfter({ meters, id: r.id }, options.after)) hits.push({ ...r, meters });
+    const meters = metersBetween(center, [r.lng, r.lat]);
+    if (meters <= maxMeters && isAfter({ meters, id: r.id }, after)) hits.push({ ...r, meters });
   }
-  return hits.sort(byDistance).slice(0, nearbyLimit(options.limit));
+  return hits.sort(byDistance);
 }
 
 /**
@@ -227,6 +235,22 @@ export class SqliteStore implements Store {
     return this.run(() => this.getNow(collection, id));
   }
 
+  getMany<C extends CollectionName>(collection: C, ids: readonly string[]): Promise<(Collections[C] | null)[]> {
+    return this.run(() => {
+      const found = new Map<string, string>();
+      for (let i = 0; i < ids.length; i += 500) {
+        const rows = this.stmt(
+          `SELECT id, doc FROM ${table(collection)} WHERE id IN (SELECT value FROM json_each(?))`,
+        ).all(JSON.stringify(ids.slice(i, i + 500))) as { id: string; doc: string }[];
+        for (const r of rows) found.set(r.id, r.doc);
+      }
+      return ids.map((id) => {
+        const raw = found.get(id);
+        return raw === undefined ? null : (JSON.parse(raw) as Collections[C]);
+      });
+    });
+  }
+
   set<C extends CollectionName>(collection: C, id: string, doc: Collections[C]): Promise<void> {
     return this.run(() => this.setNow(collection, id, doc));
   }
@@ -290,19 +314,28 @@ export class SqliteStore implements Store {
 
   /**
    * Nearest first from the R*Tree. The search starts in a small circle and doubles it up to `maxMeters` until it
-   * holds `limit` hits: every point outside a circle is farther than every point inside, so the nearest `limit`
+   * holds a page and one more: every point outside a circle is farther than every point inside, so the nearest
    * found inside are the nearest overall. A dense neighbourhood is answered from a few hundred candidates.
    */
-  nearby<C extends GeoCollection>(collection: C, options: NearbyOptions): Promise<Near<Collections[C]>[]> {
+  nearby<C extends GeoCollection>(
+    collection: C,
+    options: NearbyOptions<Collections[C]>,
+  ): Promise<NearPage<Collections[C]>> {
     return this.run(() => {
       const limit = nearbyLimit(options.limit);
-      let radius = Math.min(options.maxMeters, (options.after?.meters ?? 0) + FIRST_RADIUS_M);
+      const after = decodeNearCursor(options.cursor);
+      let radius = Math.min(options.maxMeters, (after?.meters ?? 0) + FIRST_RADIUS_M);
       for (;;) {
-        const hits = nearest(this.candidatesWithin(collection, options.center, radius, options.where), {
-          ...options,
-          maxMeters: radius,
-        });
-        if (hits.length >= limit || radius >= options.maxMeters) return this.withDocs<Collections[C]>(collection, hits);
+        const rows = this.candidatesWithin(collection, options.center, radius, options.where);
+        const hits = nearest(rows, options.center, radius, after);
+        const last = radius >= options.maxMeters;
+        if (!options.accept) {
+          if (hits.length > limit || last)
+            return pageOf(this.withDocs<Collections[C]>(collection, hits.slice(0, limit + 1)), limit);
+        } else {
+          const page = pageOf(this.withDocs<Collections[C]>(collection, hits), limit, options.accept);
+          if (page.nextCursor || last) return page;
+        }
         radius = Math.min(options.maxMeters, radius * 2);
       }
     });
@@ -329,24 +362,6 @@ export class SqliteStore implements Store {
       `SELECT g.rid AS rid, g.id AS id, g.lng AS lng, g.lat AS lat FROM ${collection}_geo g
        ${join ? `CROSS JOIN ${table(collection)} o ON o.rowid = g.rid` : ''} WHERE ${sql.join(' AND ')}`,
     ).all(...params) as Candidate[];
-  }
-
-  /**
-   * The same answer as `nearby` without the spatial index: every document is read and measured. Only for
-   * benchmarks and for checking the index; never on a request path.
-   */
-  nearbyByScan<C extends GeoCollection>(collection: C, options: NearbyOptions): Promise<Near<Collections[C]>[]> {
-    return this.run(() => {
-      const sql: string[] = [];
-      const params: Param[] = [];
-      compile(options.where, sql, params);
-      const rows = this.stmt(
-        `SELECT rowid AS rid, id, json_extract(doc, '$.location.coordinates[0]') AS lng,
-           json_extract(doc, '$.location.coordinates[1]') AS lat
-         FROM ${table(collection)}${sql.length ? ` WHERE ${sql.join(' AND ')}` : ''}`,
-      ).all(...params) as Candidate[];
-      return this.withDocs<Collections[C]>(collection, nearest(rows, options));
-    });
   }
 
   /**

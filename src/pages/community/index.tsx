@@ -4,12 +4,9 @@ import { useEffect } from 'react';
 import StateView from '../../components/StateView';
 import { go } from '../../services/navigation';
 import { useAction } from '../../hooks/useAction';
+import { beijingDateTime } from '../../services/time';
 import LocationForm from './LocationForm';
 import './index.scss';
-
-function formatBeijing(iso: string): string {
-  return new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
-}
 
 /** A community: where it is (or that its location is still needed), and for its workers, setting it. */
 export default function CommunityPage() {
@@ -45,7 +42,7 @@ export default function CommunityPage() {
                   </Text>
                   <Text className='muted block'>
                     {c.locationSource === 'worker' && c.locationSetAt
-                      ? `由工作人员设置于 ${formatBeijing(c.locationSetAt)}`
+                      ? `由工作人员设置于 ${beijingDateTime(c.locationSetAt)}`
                       : '来源：公开行政区划点位数据（2016）'}
                   </Text>
                 </>
