@@ -55,6 +55,18 @@ export interface Collections {
   /** id `<surveyId>_<openid>`. */
   surveyAnswers: SurveyAnswer;
   demandReports: DemandReport;
+  /** Local sign-in sessions (id = the token's session id): how each was issued, and whether it was revoked. */
+  sessions: SessionRecord;
+}
+
+/** A local session: tokens name it, so it can be revoked (sign-out) or refused (demo sign-in turned off). */
+export interface SessionRecord {
+  id: string;
+  openid: string;
+  /** `demo`: a demo account or a fresh dev resident, through dev sign-in. */
+  via: 'demo';
+  createdAt: string;
+  revokedAt: string | null;
 }
 export type CollectionName = keyof Collections;
 export const COLLECTIONS = [
@@ -77,6 +89,7 @@ export const COLLECTIONS = [
   'surveys',
   'surveyAnswers',
   'demandReports',
+  'sessions',
 ] as const satisfies readonly CollectionName[];
 
 /** Collections whose `location` (a GeoJSON point) has a spatial index. */

@@ -91,6 +91,14 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX demand_person ON demandReports (json_extract(doc, '$.openid'), id);
     `,
   },
+  {
+    version: 8,
+    name: 'local sessions',
+    sql: `
+      CREATE TABLE sessions (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX sessions_openid ON sessions (json_extract(doc, '$.openid'), id);
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database's `user_version`, each in its own transaction. */
