@@ -6,7 +6,7 @@
  *   by brute force (answers checked equal), median of repeated runs.
  */
 import { performance } from 'node:perf_hooks';
-import { demoOutlets, writeDemoOutlets } from '../cloudfunctions/api/demo-outlets';
+import { demoOutlets, nearbyWhere, writeDemoOutlets } from '../cloudfunctions/areas/outlets';
 import { BASIC_CATEGORIES, type Outlet } from '../types';
 import { computeCoverage } from '../cloudfunctions/core/coverage';
 import { computeCoverageBruteForce } from './reference/coverage-brute';
@@ -14,7 +14,6 @@ import { NearbyScan } from './reference/nearby-scan';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { nearbyWhere } from '../cloudfunctions/api/outlets';
 import { seededRandom } from '../cloudfunctions/core/random';
 import { reachMeters } from '../cloudfunctions/core/reach';
 import { readReference } from '../cloudfunctions/local/reference-files';

@@ -4,8 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { censusCsv } from '../cloudfunctions/api/census';
-import { demoOutlets } from '../cloudfunctions/api/demo-outlets';
+import { censusCsv, demoOutlets } from '../cloudfunctions/areas/outlets';
 import { readReference } from '../cloudfunctions/local/reference-files';
 import { ROOT } from './h5-build';
 

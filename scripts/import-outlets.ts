@@ -4,8 +4,8 @@
  * import updates instead of duplicating; rejected rows are listed with their line numbers and reasons.
  */
 import path from 'node:path';
-import { importCensus, type ImportReport } from '../cloudfunctions/api/census';
-import { refreshCoverage } from '../cloudfunctions/api/coverage-model';
+import { importCensus, type ImportReport } from '../cloudfunctions/areas/outlets';
+import { refreshCoverage } from '../cloudfunctions/areas/coverage';
 import { readCensusFile } from '../cloudfunctions/local/census-file';
 import { ensureSeeded } from '../cloudfunctions/local/main';
 import { SqliteStore } from '../cloudfunctions/store/sqlite/SqliteStore';

@@ -3,7 +3,7 @@
  * sign-in can use and production never enables) into a CloudBase environment, through the same store adapter
  * the functions use. Idempotent. Needs CLOUDBASE_ENV, TENCENTCLOUD_SECRETID and TENCENTCLOUD_SECRETKEY.
  */
-import { seedReference } from '../cloudfunctions/api/seed';
+import { seedReference } from '../cloudfunctions/areas/geo';
 import { readReference } from '../cloudfunctions/local/reference-files';
 import { CloudbaseStore } from '../cloudfunctions/store/cloudbase/CloudbaseStore';
 

@@ -3,8 +3,8 @@
  * N generated ones (deterministic for a seed; every one marked demo). Real outlets are not touched.
  */
 import path from 'node:path';
-import { refreshCoverage } from '../cloudfunctions/api/coverage-model';
-import { demoOutlets, writeDemoOutlets } from '../cloudfunctions/api/demo-outlets';
+import { refreshCoverage } from '../cloudfunctions/areas/coverage';
+import { demoOutlets, writeDemoOutlets } from '../cloudfunctions/areas/outlets';
 import { ensureSeeded } from '../cloudfunctions/local/main';
 import { readReference } from '../cloudfunctions/local/reference-files';
 import { SqliteStore } from '../cloudfunctions/store/sqlite/SqliteStore';

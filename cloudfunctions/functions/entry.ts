@@ -1,5 +1,5 @@
-import type { Envelope, FnName } from '../../types';
-import { ROUTERS } from '../api';
+import type { Envelope } from '../../types';
+import type { Router, Subscriptions } from '../router/define';
 import { cloudbaseApp } from '../store/cloudbase/app';
 import { CloudbaseStore } from '../store/cloudbase/CloudbaseStore';
 
@@ -22,12 +22,12 @@ async function wechatContentCheck(text: string, openid: string): Promise<boolean
 }
 
 /**
- * The cloud entry of one function. The caller's openid comes from CloudBase's context
- * (`auth().getUserInfo()`), never from the event: an `openid` or `userInfo` in the event is ignored.
- * Dev sign-in is always off here.
+ * The cloud entry of one function: its own area's router, and the reactions to its changes that other areas
+ * subscribe (e.g. coverage following an outlet's status). The caller's openid comes from CloudBase's context
+ * (`auth().getUserInfo()`), never from the event: an `openid` or `userInfo` in the event is ignored. Dev sign-in is
+ * always off here.
  */
-export function cloudMain(fn: FnName) {
-  const router = ROUTERS[fn];
+export function cloudMain(router: Router, subscriptions: Subscriptions = {}) {
   return async function main(event: unknown, _context?: unknown): Promise<Envelope<unknown>> {
     const { openId } = cloudbaseApp().auth().getUserInfo();
     store ??= new CloudbaseStore();
@@ -38,6 +38,7 @@ export function cloudMain(fn: FnName) {
         store,
         now: () => new Date(),
         devLogin: false,
+        subscriptions,
         contentCheck: process.env.WECHAT_CONTENT_CHECK === '1' ? wechatContentCheck : undefined,
       },
     );

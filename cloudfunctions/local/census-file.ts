@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { parse } from 'csv-parse';
-import { REQUIRED_COLUMNS, type CensusRecord } from '../api/census';
+import { REQUIRED_COLUMNS, type CensusRecord } from '../areas/outlets';
 
 export interface CensusFile {
   size: number;

@@ -1,9 +1,11 @@
 import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { demoOutlets, writeDemoOutlets } from '../api/demo-outlets';
-import { acceptProposal } from '../api/circles';
-import { refreshCoverage } from '../api/coverage-model';
-import { seedReference } from '../api/seed';
+import { seedDemoAccounts } from '../areas/auth';
+import { acceptProposal } from '../areas/circles';
+import { refreshCoverage } from '../areas/coverage';
+import { seedReference } from '../areas/geo';
+import { demoOutlets, writeDemoOutlets } from '../areas/outlets';
+import { LOCAL_SUBSCRIPTIONS } from './routers';
 import { SqliteStore } from '../store/sqlite/SqliteStore';
 import { readReference } from './reference-files';
 import { createLocalServer } from './server';
@@ -45,6 +47,7 @@ export async function ensureSeeded(
   if (await store.get('meta', 'seed')) return false;
   const ref = readReference();
   await seedReference(store, ref, now);
+  await seedDemoAccounts(store, ref.streets, ref.communities[0], now);
   if (demoOutletCount > 0) {
     const plan = demoOutlets(ref.communities, demoOutletCount);
     await writeDemoOutlets(store, plan.outlets);
@@ -66,7 +69,13 @@ export async function startLocal(opts: LocalOptions): Promise<RunningLocal> {
   const seeded = await ensureSeeded(store, opts.demoOutlets ?? DEFAULT_DEMO_OUTLETS);
   const signer = SessionSigner.fromDataDir(opts.dataDir);
   const server = createLocalServer({
-    deps: { store, now: opts.clock ?? (() => new Date()), devLogin: opts.devLogin, log: opts.log },
+    deps: {
+      store,
+      now: opts.clock ?? (() => new Date()),
+      devLogin: opts.devLogin,
+      log: opts.log,
+      subscriptions: LOCAL_SUBSCRIPTIONS,
+    },
     signer,
     dataDir: opts.dataDir,
     staticDir: opts.staticDir,

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseReference, type Reference } from '../api/reference';
+import { parseReference, type Reference } from '../areas/geo';
 
 export const DATA_FOLDER = path.resolve(__dirname, '../../data/xicheng');
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import type { Envelope } from '../../types';
-import { routerFor, type Deps } from '../api';
+import { routerFor, type Deps } from './routers';
 import type { SessionSigner } from './session';
 import { receiveUpload } from './uploads';
 

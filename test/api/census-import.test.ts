@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { censusCsv, importCensus } from '../../cloudfunctions/api/census';
+import { censusCsv, importCensus } from '../../cloudfunctions/areas/outlets';
 import { hoursToText, parseHours } from '../../cloudfunctions/core/hours';
 import { readCensusFile } from '../../cloudfunctions/local/census-file';
 import type { SqliteStore } from '../../cloudfunctions/store/sqlite/SqliteStore';

@@ -50,7 +50,7 @@ describe('events: sign-up, waitlist, check-in and export', () => {
     expect(errorOf(await call(deps, 'events.create', newEvent(), { account: 'resident' })).code).toBe('FORBIDDEN');
     const bad = errorOf(await call(deps, 'events.create', newEvent({ endAt: '2026-12-05T08:00:00+08:00' }), worker));
     expect(bad.code).toBe('INVALID_INPUT');
-    expect(bad.message).toContain('endAt');
+    expect(bad.field).toBe('endAt');
     expect(errorOf(await call(deps, 'events.create', newEvent({ lng: 116.4074, lat: 39.9042 }), worker)).code).toBe(
       'OUTSIDE_DISTRICT',
     );
@@ -173,7 +173,7 @@ describe('events: sign-up, waitlist, check-in and export', () => {
   });
 
   it('counts an event’s services as pop-up coverage near it, apart from permanent coverage, only while it runs', async () => {
-    const { refreshCoverage } = await import('../../cloudfunctions/api/coverage-model');
+    const { refreshCoverage } = await import('../../cloudfunctions/areas/coverage');
     await refreshCoverage(store, NOW); // no outlets: nobody is served permanently
     const before = ok(await call(deps, 'coverage.report', {}));
     expect(before.district.served).toBe(0);

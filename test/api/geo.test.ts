@@ -57,7 +57,7 @@ describe('geo: streets and communities', () => {
   it('answers INVALID_INPUT naming the field for a street code that is a number', async () => {
     const err = errorOf(await callRaw(deps, 'geo.communities', { streetCode: 123 }));
     expect(err.code).toBe('INVALID_INPUT');
-    expect(err.message).toContain('streetCode');
+    expect(err.field).toBe('streetCode');
   });
 
   it('answers UNKNOWN_ACTION for an action the area does not have', async () => {
@@ -181,7 +181,7 @@ describe('geo: streets and communities', () => {
         ),
       );
       expect(err.code).toBe('INVALID_INPUT');
-      expect(err.message).toContain('lng');
+      expect(err.field).toBe('lng');
     });
   });
 

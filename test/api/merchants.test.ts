@@ -57,7 +57,7 @@ describe('merchants and outlet review', () => {
       await call(deps, 'merchants.register', registration({ creditCode: '91350100M000100Y44' }), merchant),
     );
     expect(err.code).toBe('INVALID_INPUT');
-    expect(err.message).toContain('creditCode');
+    expect(err.field).toBe('creditCode');
     expect(err.message).toContain('校验位');
     expect(await store.count('businesses')).toBe(0);
     expect(await store.count('outlets')).toBe(0);
@@ -98,7 +98,7 @@ describe('merchants and outlet review', () => {
       ),
     );
     expect(err).toMatchObject({ code: 'INVALID_INPUT' });
-    expect(err.message).toContain('licenseFile');
+    expect(err.field).toBe('licenseFile');
   });
 
   it('keeps merchants out of each other’s businesses, outlets and licence images', async () => {

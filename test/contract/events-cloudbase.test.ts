@@ -1,5 +1,4 @@
-import { seedReference } from '../../cloudfunctions/api/seed';
-import { readReference } from '../../cloudfunctions/local/reference-files';
+import { seedWithDemoAccounts } from '../support/seed';
 import { CloudbaseStore } from '../../cloudfunctions/store/cloudbase/CloudbaseStore';
 import { cloudbaseDb } from '../../cloudfunctions/store/cloudbase/app';
 import { installMemoryCloudbase } from '../support/cloudbase';
@@ -11,7 +10,7 @@ describe('event capacity on CloudBase (the real SDK, conflicting transactions re
   it('gives 10 seats to 10 of 100 simultaneous joiners and waitlists 90 in order, one sign-up each', async () => {
     installMemoryCloudbase();
     const store = new CloudbaseStore(cloudbaseDb());
-    await seedReference(store, readReference(), NOW);
+    await seedWithDemoAccounts(store, NOW);
     const deps = depsFor(store as never, { now: () => NOW });
     const event = ok(
       await call(

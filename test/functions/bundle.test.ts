@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Envelope, Street, User } from '../../types';
-import { seedReference } from '../../cloudfunctions/api/seed';
-import { readReference } from '../../cloudfunctions/local/reference-files';
+import { seedWithDemoAccounts } from '../support/seed';
 import { CloudbaseStore } from '../../cloudfunctions/store/cloudbase/CloudbaseStore';
 import { cloudbaseDb } from '../../cloudfunctions/store/cloudbase/app';
 import { buildFunctions, FUNCTIONS_DIR } from '../../scripts/build-functions';
@@ -32,7 +31,7 @@ describe('bundled cloud functions', () => {
   beforeAll(async () => {
     await buildFunctions();
     memory = installMemoryCloudbase();
-    await seedReference(new CloudbaseStore(cloudbaseDb()), readReference(), new Date('2026-11-28T00:00:00Z'));
+    await seedWithDemoAccounts(new CloudbaseStore(cloudbaseDb()), new Date('2026-11-28T00:00:00Z'));
   }, 60000);
   afterAll(() => {
     delete process.env.WX_OPENID;

@@ -1,15 +1,15 @@
 import type { ActionKey, Envelope, Req, Res } from '../../types';
-import { routerFor, type Deps } from '../../cloudfunctions/api';
-import { demoOpenid, seedReference } from '../../cloudfunctions/api/seed';
-import { readReference } from '../../cloudfunctions/local/reference-files';
+import { demoOpenid } from '../../cloudfunctions/areas/auth';
+import { LOCAL_SUBSCRIPTIONS, routerFor, type Deps } from '../../cloudfunctions/local/routers';
 import { SqliteStore } from '../../cloudfunctions/store/sqlite/SqliteStore';
+import { seedWithDemoAccounts } from './seed';
 
 export const FIXED_NOW = new Date('2026-11-28T02:00:00Z');
 
 /** A fresh in-memory store with the real streets, communities and demo accounts. */
 export async function seededStore(): Promise<SqliteStore> {
   const store = SqliteStore.open(':memory:');
-  await seedReference(store, readReference(), FIXED_NOW);
+  await seedWithDemoAccounts(store, FIXED_NOW);
   return store;
 }
 
@@ -20,6 +20,7 @@ export function depsFor(store: SqliteStore, extra: Partial<Deps> = {}): Deps {
     devLogin: true,
     issueSession: (openid) => `test-session-for-${openid}`,
     log: () => undefined,
+    subscriptions: LOCAL_SUBSCRIPTIONS,
     ...extra,
   };
 }
@@ -51,7 +52,7 @@ export function ok<T>(env: Envelope<T>): T {
   return env.data;
 }
 
-export function errorOf(env: Envelope<unknown>): { code: string; message: string } {
+export function errorOf(env: Envelope<unknown>): { code: string; message: string; field?: string } {
   if (env.ok) throw new Error('expected an error, got ok');
   return env.error;
 }

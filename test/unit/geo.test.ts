@@ -1,5 +1,5 @@
 import { contains, region, type Outline } from '../../cloudfunctions/core/geo';
-import { XICHENG } from '../../cloudfunctions/api/district';
+import { XICHENG } from '../../cloudfunctions/areas/geo';
 
 describe('point in the district outline', () => {
   it('accepts points in Xicheng', () => {

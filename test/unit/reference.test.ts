@@ -1,5 +1,5 @@
 import { contains } from '../../cloudfunctions/core/geo';
-import { XICHENG } from '../../cloudfunctions/api/district';
+import { XICHENG } from '../../cloudfunctions/areas/geo';
 import { readReference } from '../../cloudfunctions/local/reference-files';
 
 describe('reference data of Xicheng District', () => {

@@ -1,4 +1,5 @@
+import { authRouter } from '../../areas/auth/router';
 import { cloudMain } from '../entry';
 
 /** CloudBase function `auth`: `{ action, data }` → envelope. */
-export const main = cloudMain('auth');
+export const main = cloudMain(authRouter);

@@ -1,4 +1,5 @@
+import { demandRouter } from '../../areas/demand/router';
 import { cloudMain } from '../entry';
 
 /** CloudBase function `demand`: `{ action, data }` → envelope. */
-export const main = cloudMain('demand');
+export const main = cloudMain(demandRouter);

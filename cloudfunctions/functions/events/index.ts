@@ -1,4 +1,5 @@
+import { eventsRouter } from '../../areas/events/router';
 import { cloudMain } from '../entry';
 
 /** CloudBase function `events`: `{ action, data }` → envelope. */
-export const main = cloudMain('events');
+export const main = cloudMain(eventsRouter);

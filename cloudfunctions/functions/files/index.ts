@@ -1,4 +1,5 @@
+import { filesRouter } from '../../areas/files/router';
 import { cloudMain } from '../entry';
 
 /** CloudBase function `files`: `{ action, data }` → envelope. */
-export const main = cloudMain('files');
+export const main = cloudMain(filesRouter);

@@ -1,4 +1,6 @@
+import { coverageSubscriptions } from '../../areas/coverage';
+import { geoRouter } from '../../areas/geo/router';
 import { cloudMain } from '../entry';
 
-/** CloudBase function `geo`: `{ action, data }` → envelope. */
-export const main = cloudMain('geo');
+/** CloudBase function `geo`: `{ action, data }` → envelope; coverage follows its changes. */
+export const main = cloudMain(geoRouter, coverageSubscriptions);

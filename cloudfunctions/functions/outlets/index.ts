@@ -1,4 +1,6 @@
+import { coverageSubscriptions } from '../../areas/coverage';
+import { outletsRouter } from '../../areas/outlets/router';
 import { cloudMain } from '../entry';
 
-/** CloudBase function `outlets`: `{ action, data }` → envelope. */
-export const main = cloudMain('outlets');
+/** CloudBase function `outlets`: `{ action, data }` → envelope; coverage follows its changes. */
+export const main = cloudMain(outletsRouter, coverageSubscriptions);

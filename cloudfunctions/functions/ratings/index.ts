@@ -1,4 +1,5 @@
+import { ratingsRouter } from '../../areas/ratings/router';
 import { cloudMain } from '../entry';
 
 /** CloudBase function `ratings`: `{ action, data }` → envelope. */
-export const main = cloudMain('ratings');
+export const main = cloudMain(ratingsRouter);

@@ -1,4 +1,5 @@
+import { surveysRouter } from '../../areas/surveys/router';
 import { cloudMain } from '../entry';
 
 /** CloudBase function `surveys`: `{ action, data }` → envelope. */
-export const main = cloudMain('surveys');
+export const main = cloudMain(surveysRouter);

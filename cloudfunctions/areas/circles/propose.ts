@@ -1,0 +1,79 @@
+import type { Circle, GeoPoint, Req, Res } from '../../../types';
+import { planCircles } from '../../core/circles';
+import { AppError } from '../../core/errors';
+import { point } from '../../core/geo';
+import type { Ctx } from '../../router/define';
+import { readAll, type Store } from '../../store/port';
+
+/** A proposed split of every street's located communities into circles; unlocated ones are listed apart. */
+export async function proposeCircles(store: Store, minutes: 8 | 10, street?: string): Promise<Res<'circles.propose'>> {
+  const byStreet = street ? { streetCode: street } : undefined;
+  const [communities, allStreets] = await Promise.all([
+    readAll(store, 'communities', byStreet),
+    readAll(store, 'streets'),
+  ]);
+  const circles: { name: string; streetCode: string; centre: GeoPoint; members: string[] }[] = [];
+  for (const s of allStreets.filter((x) => !street || x.code === street)) {
+    const members = communities.filter((c) => c.streetCode === s.code && c.location);
+    planCircles(
+      members.map((c) => ({ code: c.code, point: c.location!.coordinates })),
+      minutes,
+    ).forEach((p, i) =>
+      circles.push({
+        name: `${s.name.replace(/街道$/, '')}${i + 1}号${minutes === 8 ? '八' : '十'}分钟便民生活圈`,
+        streetCode: s.code,
+        centre: point(Number(p.centre[0].toFixed(6)), Number(p.centre[1].toFixed(6))),
+        members: p.members,
+      }),
+    );
+  }
+  return { minutes, circles, unassigned: communities.filter((c) => !c.location).map((c) => c.code) };
+}
+
+export const propose = ({ store }: Ctx, { minutes, streetCode }: Req<'circles.propose'>) =>
+  proposeCircles(store, minutes, streetCode);
+
+/** Replaces every circle with a fresh proposal (planned, no year yet), keeping each community's circle in step. */
+export async function acceptProposal(store: Store, minutes: 8 | 10, now: Date): Promise<Circle[]> {
+  const at = now.toISOString();
+  const plan = await proposeCircles(store, minutes);
+  for (const c of await readAll(store, 'circles'))
+    await store.transaction(async (tx) => {
+      await tx.remove('circles', c.id);
+      for (const m of c.members)
+        if (await tx.get('communities', m)) await tx.update('communities', m, { circleId: null });
+    });
+  const saved: Circle[] = [];
+  for (const [i, p] of plan.circles.entries()) {
+    const circle: Circle = {
+      id: `circle-${p.streetCode}-${String(i + 1).padStart(2, '0')}`,
+      name: p.name,
+      streetCode: p.streetCode,
+      members: p.members,
+      centre: p.centre,
+      minutes,
+      year: null,
+      status: 'planned',
+      source: 'proposed',
+      createdAt: at,
+      updatedAt: at,
+    };
+    await store.transaction(async (tx) => {
+      await tx.set('circles', circle.id, circle);
+      for (const m of circle.members) await tx.update('communities', m, { circleId: circle.id });
+    });
+    saved.push(circle);
+  }
+  return saved;
+}
+
+/** Admin: accept a proposal, refusing to replace existing circles unless asked to. */
+export async function acceptCircles(
+  { store, now }: Ctx,
+  input: { minutes: 8 | 10; replace?: boolean },
+): Promise<{ circles: Circle[] }> {
+  const existing = await store.count('circles');
+  if (existing && !input.replace)
+    throw new AppError('CONFLICT', `已有 ${existing} 个生活圈；确认替换请选择“替换现有生活圈”`, 'replace');
+  return { circles: await acceptProposal(store, input.minutes, now()) };
+}

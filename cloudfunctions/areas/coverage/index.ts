@@ -1,0 +1,11 @@
+/** The coverage area's public face: the read model and how it follows other areas' changes. */
+export {
+  basicName,
+  indexFigure,
+  loadCoverage,
+  missingOf,
+  refreshAround,
+  refreshCommunityCoverage,
+  refreshCoverage,
+} from './model';
+export { coverageSubscriptions } from './subscriptions';

@@ -1,0 +1,115 @@
+import {
+  BASIC_CATEGORIES,
+  CATEGORY_BY_ID,
+  type Community,
+  type CommunityCoverage,
+  type IndexFigure,
+} from '../../../types';
+import {
+  computeCoverage,
+  convenienceIndex,
+  KEEP_PER_CATEGORY,
+  MAX_COVERAGE_MINUTES,
+  missingCategories,
+} from '../../core/coverage';
+import { metersBetween, reachMeters } from '../../core/reach';
+import { readAll, type Store } from '../../store/port';
+
+const located = (c: Community): c is Community & { location: NonNullable<Community['location']> } =>
+  c.location !== null;
+
+async function writeCoverage(store: Store, docs: CommunityCoverage[]): Promise<void> {
+  for (let i = 0; i < docs.length; i += 25) {
+    const batch = docs.slice(i, i + 25);
+    await store.transaction(async (tx) => {
+      for (const d of batch) await tx.set('coverage', d.communityCode, d);
+    });
+  }
+}
+
+/**
+ * Recomputes the whole coverage read model from every approved outlet (after seeding or an import). Requests
+ * only ever read the stored result.
+ */
+export async function refreshCoverage(store: Store, now: Date): Promise<{ communities: number; outlets: number }> {
+  const communities = (await readAll(store, 'communities')).filter(located);
+  // A temporarily closed outlet serves nobody meanwhile.
+  const outlets = (await readAll(store, 'outlets', { status: 'approved' })).filter((o) => !o.temporarilyClosed);
+  const table = computeCoverage(
+    communities.map((c) => ({ code: c.code, point: c.location.coordinates })),
+    outlets.map((o) => ({ id: o.id, categories: o.categories, point: o.location.coordinates, hours: o.hours })),
+    BASIC_CATEGORIES,
+  );
+  const computedAt = now.toISOString();
+  await writeCoverage(
+    store,
+    communities.map((c) => ({
+      communityCode: c.code,
+      streetCode: c.streetCode,
+      categories: table.get(c.code) ?? {},
+      computedAt,
+    })),
+  );
+  await store.set('meta', 'coverage', { key: 'coverage', value: String(outlets.length), updatedAt: computedAt });
+  return { communities: communities.length, outlets: outlets.length };
+}
+
+/** Recomputes one community from the spatial index (after its location is set). */
+export async function refreshCommunityCoverage(store: Store, community: Community, now: Date): Promise<void> {
+  if (!community.location) return;
+  const categories: CommunityCoverage['categories'] = {};
+  for (const cat of BASIC_CATEGORIES) {
+    const hits = await store.nearby('outlets', {
+      center: community.location.coordinates,
+      maxMeters: reachMeters(MAX_COVERAGE_MINUTES),
+      where: { status: 'approved', categories: { anyOf: [cat] } },
+      limit: KEEP_PER_CATEGORY,
+    });
+    categories[cat] = hits.items
+      .filter((h) => !h.doc.temporarilyClosed)
+      .map((h) => ({ id: h.id, meters: h.meters, hours: h.doc.hours }));
+  }
+  await writeCoverage(store, [
+    { communityCode: community.code, streetCode: community.streetCode, categories, computedAt: now.toISOString() },
+  ]);
+}
+
+/** Recomputes the communities an outlet at `point` can reach (after an outlet is approved, suspended or moved). */
+export async function refreshAround(store: Store, points: [number, number][], now: Date): Promise<number> {
+  const reach = reachMeters(MAX_COVERAGE_MINUTES);
+  const near = (await readAll(store, 'communities'))
+    .filter(located)
+    .filter((c) => points.some((p) => metersBetween(p, c.location.coordinates) <= reach));
+  for (const c of near) await refreshCommunityCoverage(store, c, now);
+  return near.length;
+}
+
+export async function loadCoverage(store: Store, streetCode?: string): Promise<Map<string, CommunityCoverage>> {
+  const docs = await readAll(store, 'coverage', streetCode ? { streetCode } : undefined);
+  return new Map(docs.map((d) => [d.communityCode, d]));
+}
+
+/** The missing basic categories of a community (all of them when it has no coverage yet). */
+export function missingOf(coverage: CommunityCoverage | undefined, minutes: number, openAt?: Date): string[] {
+  return coverage ? missingCategories(coverage.categories, BASIC_CATEGORIES, minutes, openAt) : [...BASIC_CATEGORIES];
+}
+
+/** The convenience index of a set of communities: located ones counted, unlocated ones only reported. */
+export function indexFigure(
+  communities: Community[],
+  coverage: Map<string, CommunityCoverage>,
+  minutes: number,
+  openAt?: Date,
+): IndexFigure {
+  const counted = communities.filter(located);
+  const served = counted.filter((c) => missingOf(coverage.get(c.code), minutes, openAt).length === 0).length;
+  return {
+    total: communities.length,
+    located: counted.length,
+    unlocated: communities.length - counted.length,
+    served,
+    index: convenienceIndex(served, counted.length),
+  };
+}
+
+export const basicName = (id: string) => CATEGORY_BY_ID[id as keyof typeof CATEGORY_BY_ID]?.name ?? id;

@@ -1,0 +1,37 @@
+import type { Req } from '../../../types';
+import { beijingIso } from '../../../types/time';
+import { csvForPeople } from '../../core/csv';
+import { waitlistPosition } from '../../core/events';
+import type { SignedInCtx } from '../../router/define';
+import { getManyMap, readAll } from '../../store/port';
+import { eventToRun } from './repo';
+
+const STATUS_NAMES = { confirmed: '已报名', waitlisted: '候补', cancelled: '已取消' } as const;
+const beijing = (iso: string | null) => (iso ? beijingIso(iso) : '');
+
+/** The attendee list as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese; times in Beijing time). */
+export async function exportAttendees(
+  { store, user }: SignedInCtx,
+  { id }: Req<'events.export'>,
+): Promise<{ filename: string; csv: string }> {
+  const event = await eventToRun(store, user, id);
+  const signups = await readAll(store, 'signups', { eventId: id });
+  const people = await getManyMap(
+    store,
+    'users',
+    signups.map((s) => s.openid),
+  );
+  const rows = [['序号', '用户', '昵称', '状态', '候补位置', '签到码', '签到时间', '报名时间']];
+  for (const [i, s] of signups.entries())
+    rows.push([
+      String(i + 1),
+      s.openid,
+      people.get(s.openid)?.nickname ?? '',
+      STATUS_NAMES[s.status],
+      String(waitlistPosition(event, s.openid) ?? ''),
+      s.checkInCode,
+      beijing(s.checkedInAt),
+      beijing(s.createdAt),
+    ]);
+  return { filename: `${event.title}-报名名单.csv`, csv: csvForPeople(rows) };
+}

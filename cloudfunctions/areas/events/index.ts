@@ -1,0 +1,2 @@
+/** The events area's public face: events that count as pop-up coverage. */
+export { activeEvents } from './repo';

@@ -1,0 +1,53 @@
+import type { Req, Res, Signup } from '../../../types';
+import { inCheckInWindow, waitlistPosition } from '../../core/events';
+import { AppError } from '../../core/errors';
+import type { SignedInCtx } from '../../router/define';
+import { eventToRun, loadEvent } from './repo';
+
+/** Attendees of an event, with counts; no-shows once the event is over. */
+export async function eventAttendees(
+  { store, user, now }: SignedInCtx,
+  { id, cursor }: Req<'events.attendees'>,
+): Promise<Res<'events.attendees'>> {
+  const event = await eventToRun(store, user, id);
+  const page = await store.query('signups', { where: { eventId: id }, cursor });
+  const over = now().getTime() > Date.parse(event.endAt);
+  return {
+    event,
+    counts: {
+      confirmed: event.confirmedCount,
+      waitlisted: event.waitlist.length,
+      checkedIn: event.checkedInCount,
+      noShows: over ? event.confirmedCount - event.checkedInCount : null,
+    },
+    items: page.items.map((s) => ({
+      ...s,
+      position: waitlistPosition(event, s.openid),
+      noShow: over && s.status === 'confirmed' && !s.checkedInAt,
+    })),
+    nextCursor: page.nextCursor,
+  };
+}
+
+/** Check-in by the code the resident shows (scanned, or typed), only during the event window. */
+export async function checkIn(
+  { store, user, now }: SignedInCtx,
+  { id, code }: Req<'events.checkIn'>,
+): Promise<{ signup: Signup; alreadyCheckedIn: boolean }> {
+  const t = now();
+  await eventToRun(store, user, id);
+  const match = (await store.query('signups', { where: { eventId: id, checkInCode: code }, limit: 1 })).items[0];
+  if (!match) throw new AppError('INVALID_CODE', '签到码无效，请核对');
+  return store.transaction(async (tx) => {
+    const e = await loadEvent(tx, id);
+    if (e.status === 'cancelled') throw new AppError('CLOSED', '活动已取消');
+    if (!inCheckInWindow(e, t)) throw new AppError('OUT_OF_WINDOW', '不在签到时间内（活动开始前 30 分钟至结束）');
+    const s = await tx.get('signups', match.id);
+    if (!s || s.status !== 'confirmed') throw new AppError('INVALID_CODE', '该报名不是已确认状态，不能签到');
+    if (s.checkedInAt) return { signup: s, alreadyCheckedIn: true };
+    const next: Signup = { ...s, checkedInAt: t.toISOString(), updatedAt: t.toISOString() };
+    await tx.set('signups', s.id, next);
+    await tx.set('events', id, { ...e, checkedInCount: e.checkedInCount + 1 });
+    return { signup: next, alreadyCheckedIn: false };
+  });
+}

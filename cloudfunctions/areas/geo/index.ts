@@ -1,0 +1,4 @@
+/** The geo area's public face: the district outline, reference data and its seeding. */
+export { XICHENG, XICHENG_OUTLINE } from './district';
+export { parseReference, type Reference, type ReferenceCsv } from './reference';
+export { createMissing, seedReference } from './seed';

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { defineRouter } from '../../router/define';
+import { communityCode, cursor, empty, lat, lng, streetCode } from '../../router/schemas';
+import { XICHENG_OUTLINE } from './district';
+import { getCommunity, listCommunities, listStreets } from './read';
+import { setCommunityLocation } from './set-location';
+
+/** Streets and communities: the real map every other feature hangs off. Reads are open to anyone. */
+export const geoRouter = defineRouter('geo', {
+  streets: { input: empty, access: 'public', handler: (_input, ctx) => listStreets(ctx) },
+  outline: { input: empty, access: 'public', handler: async () => XICHENG_OUTLINE },
+  communities: {
+    input: z.object({ streetCode: streetCode.optional(), cursor: cursor.optional() }),
+    access: 'public',
+    handler: (input, ctx) => listCommunities(ctx, input),
+  },
+  community: {
+    input: z.object({ code: communityCode }),
+    access: 'public',
+    handler: (input, ctx) => getCommunity(ctx, input),
+  },
+  setCommunityLocation: {
+    input: z.object({ communityCode, lng, lat }),
+    access: 'roles',
+    roles: ['worker', 'admin'],
+    handler: (input, ctx) => setCommunityLocation(ctx, input),
+  },
+});

@@ -1,0 +1,35 @@
+import type { Outlet, OutletDetail, OutletRatings, OutletView } from '../../../types';
+import { getManyMap, type Store } from '../../store/port';
+import { describeDay, describeToday, isAllDay, isOpenAt, WEEKDAY_NAMES } from '../../core/hours';
+import { displayMinutes } from '../../core/reach';
+
+/** How a resident sees an outlet at an instant, optionally from a point `meters` away. */
+export function outletView(
+  outlet: Outlet,
+  at: Date,
+  meters: number | null = null,
+  ratings: OutletRatings | null = null,
+): OutletView {
+  return {
+    outlet,
+    meters: meters === null ? null : Math.round(meters),
+    minutes: meters === null ? null : displayMinutes(meters),
+    openNow: !outlet.temporarilyClosed && isOpenAt(outlet.hours, at),
+    todayHours: outlet.temporarilyClosed ? '暂停营业' : describeToday(outlet.hours, at),
+    score: ratings ? { bayes: Math.round(ratings.bayes * 100) / 100, count: ratings.count } : null,
+  };
+}
+
+/** The rating aggregates of some outlets, read by id (an aggregate's id is its outlet's) in one batch. */
+export async function ratingsOf(store: Store, ids: string[]): Promise<Map<string, OutletRatings>> {
+  return getManyMap(store, 'outletRatings', ids);
+}
+
+export function outletDetail(outlet: Outlet, at: Date, ratings: OutletRatings | null = null): OutletDetail {
+  return {
+    ...outletView(outlet, at, null, ratings),
+    histogram: ratings?.histogram ?? [0, 0, 0, 0, 0],
+    week: outlet.hours.week.map((ranges, i) => ({ day: WEEKDAY_NAMES[i], hours: describeDay(ranges) })),
+    allDay: isAllDay(outlet.hours),
+  };
+}

@@ -1,0 +1,82 @@
+import type { Rating, Req, Res } from '../../../types';
+import { AppError } from '../../core/errors';
+import { canManageStreet } from '../../core/policy';
+import { needsModeration, REPORT_THRESHOLD } from '../../core/ratings';
+import type { SignedInCtx } from '../../router/define';
+
+/** Report a review (举报): once per person; after the threshold it hides until a worker decides. */
+export async function reportRating(
+  { store, openid, now }: SignedInCtx,
+  { ratingId: id, reason }: Req<'ratings.report'>,
+): Promise<Res<'ratings.report'>> {
+  return store.transaction(async (tx) => {
+    const r = await tx.get('ratings', id);
+    if (!r || r.status === 'removed') throw new AppError('NOT_FOUND', '未找到该评价', 'ratingId');
+    if (r.openid === openid) throw new AppError('FORBIDDEN', '不能举报自己的评价');
+    const reportId = `${id}_${openid}`;
+    if (await tx.get('ratingReports', reportId))
+      return { reports: r.reports, hidden: r.status === 'hidden', alreadyReported: true };
+    await tx.set('ratingReports', reportId, {
+      id: reportId,
+      ratingId: id,
+      openid,
+      reason: reason ?? null,
+      at: now().toISOString(),
+    });
+    const reports = r.reports + 1;
+    const status = r.status === 'published' && reports >= REPORT_THRESHOLD ? 'hidden' : r.status;
+    await tx.set('ratings', id, { ...r, reports, status });
+    return { reports, hidden: status === 'hidden', alreadyReported: false };
+  });
+}
+
+/** Reviews waiting for a worker: flagged text and reported reviews of the worker's street. */
+export async function ratingQueue(
+  { store, user }: SignedInCtx,
+  { streetCode: asked }: Req<'ratings.queue'>,
+): Promise<Rating[]> {
+  const street = user.role === 'admin' ? asked : user.scope?.kind === 'street' ? user.scope.streetCode : undefined;
+  if (user.role !== 'admin' && !street) throw new AppError('FORBIDDEN', '社区工作者不审核评价，请联系街道');
+  const page = await store.query('ratings', {
+    where: { status: { in: ['pending', 'hidden'] }, ...(street ? { streetCode: street } : {}) },
+    limit: 100,
+  });
+  return page.items;
+}
+
+/** Publish or remove a waiting review (worker of the outlet's street, admin). */
+export async function moderateRating(
+  { store, user, now }: SignedInCtx,
+  { ratingId: id, decision }: Req<'ratings.moderate'>,
+): Promise<Rating> {
+  return store.transaction(async (tx) => {
+    const r = await tx.get('ratings', id);
+    if (!r) throw new AppError('NOT_FOUND', '未找到该评价', 'ratingId');
+    if (!canManageStreet(user, r.streetCode)) throw new AppError('FORBIDDEN', '只能审核本街道网点的评价');
+    const next: Rating = {
+      ...r,
+      status: decision === 'publish' ? 'published' : 'removed',
+      reports: decision === 'publish' ? 0 : r.reports,
+      updatedAt: now().toISOString(),
+    };
+    await tx.set('ratings', id, next);
+    return next;
+  });
+}
+
+/** The outlet's merchant replies once to a review (and may edit the reply). */
+export async function replyToRating(
+  { store, openid, now }: SignedInCtx,
+  { ratingId: id, text }: Req<'ratings.reply'>,
+): Promise<Rating> {
+  if (needsModeration(text)) throw new AppError('INVALID_INPUT', '回复含有不宜公开的内容，请修改', 'text');
+  return store.transaction(async (tx) => {
+    const r = await tx.get('ratings', id);
+    if (!r) throw new AppError('NOT_FOUND', '未找到该评价', 'ratingId');
+    const outlet = await tx.get('outlets', r.outletId);
+    if (!outlet || outlet.ownerOpenid !== openid) throw new AppError('FORBIDDEN', '只能回复自己网点的评价');
+    const next: Rating = { ...r, reply: { text, at: now().toISOString() } };
+    await tx.set('ratings', id, next);
+    return next;
+  });
+}

@@ -1,0 +1,64 @@
+import type { OutletRatings, Rating, Req, Res } from '../../../types';
+import { AppError } from '../../core/errors';
+import { applyRating, EMPTY_AGGREGATE, hourBucket, needsModeration, RATE_LIMIT_PER_HOUR } from '../../core/ratings';
+import type { SignedInCtx } from '../../router/define';
+
+export const ratingId = (outletId: string, openid: string) => `${outletId}_${openid}`;
+
+/**
+ * Rate an approved outlet; a new submission replaces the person's old one. The outlet's aggregate changes in the
+ * same transaction, and is touched first (it is the document people contend for). Text that needs moderation waits
+ * hidden for a worker.
+ */
+export async function submitRating(
+  { store, user, now, contentCheck }: SignedInCtx,
+  input: Req<'ratings.submit'>,
+): Promise<Res<'ratings.submit'>> {
+  const at = now();
+  const text = input.text ?? '';
+  const flagged = !!text && (needsModeration(text) || (contentCheck ? await contentCheck(text, user.openid) : false));
+  const status: Rating['status'] = flagged ? 'pending' : 'published';
+  const outlet = await store.get('outlets', input.outletId);
+  if (!outlet || outlet.status !== 'approved') throw new AppError('NOT_FOUND', '未找到该网点', 'outletId');
+  if (outlet.ownerOpenid === user.openid) throw new AppError('FORBIDDEN', '不能评价自己的网点');
+  return store.transaction(async (tx) => {
+    const agg = (await tx.get('outletRatings', outlet.id)) ?? {
+      ...EMPTY_AGGREGATE,
+      outletId: outlet.id,
+      streetCode: outlet.streetCode,
+      updatedAt: '',
+    };
+    const limitId = `${user.openid}_${hourBucket(at)}`;
+    const limit = (await tx.get('rateLimits', limitId)) ?? { id: limitId, count: 0 };
+    if (limit.count >= RATE_LIMIT_PER_HOUR) throw new AppError('RATE_LIMITED', '评价太频繁，请一小时后再试');
+    const id = ratingId(outlet.id, user.openid);
+    const previous = await tx.get('ratings', id);
+    const next = applyRating(agg, previous ? previous.stars : null, input.stars);
+    const rating: Rating = {
+      id,
+      outletId: outlet.id,
+      streetCode: outlet.streetCode,
+      openid: user.openid,
+      nickname: user.nickname,
+      stars: input.stars as Rating['stars'],
+      dimensions: input.dimensions ?? {},
+      text,
+      status,
+      reports: 0,
+      reply: previous?.reply ?? null,
+      createdAt: previous?.createdAt ?? at.toISOString(),
+      updatedAt: at.toISOString(),
+    };
+    const aggregate: OutletRatings = {
+      ...agg,
+      ...next,
+      outletId: outlet.id,
+      streetCode: outlet.streetCode,
+      updatedAt: at.toISOString(),
+    };
+    await tx.set('outletRatings', outlet.id, aggregate);
+    await tx.set('ratings', id, rating);
+    await tx.set('rateLimits', limitId, { id: limitId, count: limit.count + 1 });
+    return { rating, aggregate, moderated: status === 'pending' };
+  });
+}

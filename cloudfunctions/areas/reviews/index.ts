@@ -1,0 +1,2 @@
+/** The reviews area has no public face for other areas: its router is its whole surface. */
+export {};

@@ -1,0 +1,2 @@
+/** The surveys area's public face: where a person lives, as surveys target it. */
+export { homeOf } from './repo';
