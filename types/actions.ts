@@ -11,7 +11,7 @@ import type {
   Rating,
   OutletReview,
   Circle,
-  CommunityEvent,
+  PublicEvent,
   EventTheme,
   EventView,
   Signup,
@@ -154,9 +154,9 @@ export interface ActionMap {
   'events.attendees': {
     req: { id: string; cursor?: string };
     res: {
-      event: CommunityEvent;
+      event: PublicEvent;
       counts: { confirmed: number; waitlisted: number; checkedIn: number; noShows: number | null };
-      items: (Signup & { position: number | null; noShow: boolean })[];
+      items: (Signup & { nickname: string; position: number | null; noShow: boolean })[];
       nextCursor: string | null;
     };
   };

@@ -300,7 +300,10 @@ export interface CircleDetail {
 export const EVENT_THEMES = ['养老为老', '地区帮扶', '文化健康', '便民服务', '其他'] as const;
 export type EventTheme = (typeof EVENT_THEMES)[number];
 
-/** A 便民商业服务进社区 event. Counters and the waitlist live on it and change in the sign-up's transaction. */
+/**
+ * A 便民商业服务进社区 event. It holds counters only — the sign-ups, waitlist included, are their own documents — so it
+ * stays a few KB whatever the number of people, and a join onto the waitlist does not write it.
+ */
 export interface CommunityEvent {
   id: string;
   title: string;
@@ -323,15 +326,17 @@ export interface CommunityEvent {
   categories: CategoryId[];
   status: 'open' | 'cancelled';
   confirmedCount: number;
-  /** Openids waiting, in order: the first is promoted when a seat frees. */
-  waitlist: string[];
   checkedInCount: number;
-  /** Sign-ups ever made; numbers the check-in codes. */
-  joinSeq: number;
+  /** Seats ever handed out; numbers the check-in codes. */
+  seatSeq: number;
+  /** The worker who posted it: kept for the record, never sent in a public view. */
   createdBy: string;
   createdAt: string;
   updatedAt: string;
 }
+
+/** An event as anyone may see it: without who posted it. */
+export type PublicEvent = Omit<CommunityEvent, 'createdBy'>;
 
 export type SignupStatus = 'confirmed' | 'waitlisted' | 'cancelled';
 
@@ -341,7 +346,12 @@ export interface Signup {
   eventId: string;
   openid: string;
   status: SignupStatus;
-  /** Shown by the resident at the door: 7 digits, unique within the event. */
+  /**
+   * The waitlist's order: when the person joined, then the sign-up id (`<ISO instant>|<id>`). A waitlisted person's
+   * place is the number of waitlisted sign-ups with a smaller key, plus one.
+   */
+  queueKey: string;
+  /** Shown by the resident at the door once they hold a seat: 7 digits, unique within the event; '' on the waitlist. */
   checkInCode: string;
   checkedInAt: string | null;
   createdAt: string;
@@ -350,8 +360,10 @@ export interface Signup {
 
 /** An event as a person sees it: seats, and their own sign-up with waitlist position. */
 export interface EventView {
-  event: CommunityEvent;
+  event: PublicEvent;
   seatsLeft: number;
+  /** People on the waitlist (on the event page; null in lists). */
+  waitlisted: number | null;
   /** Whether sign-up is still possible (open, before the deadline), by the server's clock. */
   joinable: boolean;
   /** The participating outlets (on the event page). */

@@ -1,4 +1,4 @@
-import type { CommunityEvent, Signup } from '../../types';
+import type { CommunityEvent, PublicEvent, Signup } from '../../types';
 
 /** Check-in opens this long before the start and closes at the end. */
 export const CHECK_IN_EARLY_MS = 30 * 60 * 1000;
@@ -14,46 +14,23 @@ export function decideJoin(event: CommunityEvent, existing: Signup | null, now: 
   return event.confirmedCount < event.capacity ? { kind: 'confirmed' } : { kind: 'waitlisted' };
 }
 
-/**
- * What leaving does to the event: a confirmed seat frees and goes to the first on the waitlist (whose openid is
- * returned); a waitlisted person simply leaves the line.
- */
-export function planLeave(event: CommunityEvent, signup: Signup): { event: CommunityEvent; promote: string | null } {
-  if (signup.status === 'waitlisted')
-    return { event: { ...event, waitlist: event.waitlist.filter((o) => o !== signup.openid) }, promote: null };
-  if (signup.status !== 'confirmed') return { event, promote: null };
-  const [first, ...rest] = event.waitlist;
-  if (first === undefined) return { event: { ...event, confirmedCount: event.confirmedCount - 1 }, promote: null };
-  return { event: { ...event, waitlist: rest }, promote: first };
-}
-
-/** Seats freed by a larger capacity go to the waitlist, in order. */
-export function planGrow(event: CommunityEvent, capacity: number): { event: CommunityEvent; promote: string[] } {
-  const free = Math.max(0, capacity - event.confirmedCount);
-  const promote = event.waitlist.slice(0, free);
-  return {
-    event: {
-      ...event,
-      capacity,
-      confirmedCount: event.confirmedCount + promote.length,
-      waitlist: event.waitlist.slice(promote.length),
-    },
-    promote,
-  };
-}
-
-export function inCheckInWindow(event: CommunityEvent, now: Date): boolean {
+export function inCheckInWindow(event: Pick<CommunityEvent, 'startAt' | 'endAt'>, now: Date): boolean {
   const t = now.getTime();
   return t >= Date.parse(event.startAt) - CHECK_IN_EARLY_MS && t <= Date.parse(event.endAt);
 }
 
-/** A 7-digit code: the sign-up's number within the event (unique) and 3 random digits (not guessable). */
-export function checkInCode(seq: number, random3: number): string {
-  return `${String(seq).padStart(4, '0')}${String(random3 % 1000).padStart(3, '0')}`;
+/** A 7-digit code: the seat's number within the event (unique) and 3 random digits (not guessable). */
+export function checkInCode(seat: number, random3: number): string {
+  return `${String(seat).padStart(4, '0')}${String(random3 % 1000).padStart(3, '0')}`;
 }
 
-/** 1-based place in the waitlist, or null. */
-export function waitlistPosition(event: CommunityEvent, openid: string): number | null {
-  const i = event.waitlist.indexOf(openid);
-  return i < 0 ? null : i + 1;
+/** The waitlist's order key of a sign-up made at `at`: earlier first, ties by id. */
+export function queueKey(at: string, signupId: string): string {
+  return `${at}|${signupId}`;
+}
+
+/** What anyone may see of an event: not who posted it. */
+export function publicEvent(event: CommunityEvent): PublicEvent {
+  const { createdBy: _createdBy, ...rest } = event;
+  return rest;
 }

@@ -38,13 +38,12 @@ export async function createEvent({ store, user, now }: SignedInCtx, input: Req<
     categories: input.categories ?? [],
     status: 'open',
     confirmedCount: 0,
-    waitlist: [],
     checkedInCount: 0,
-    joinSeq: 0,
+    seatSeq: 0,
     createdBy: user.openid,
     createdAt: at,
     updatedAt: at,
   };
   await store.set('events', event.id, event);
-  return view(event, null, now());
+  return view(store, event, null, now(), 0);
 }

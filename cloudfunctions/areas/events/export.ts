@@ -1,7 +1,6 @@
 import type { Req } from '../../../types';
 import { beijingIso } from '../../../types/time';
 import { csvForPeople } from '../../core/csv';
-import { waitlistPosition } from '../../core/events';
 import type { SignedInCtx } from '../../router/define';
 import { getManyMap, readAll } from '../../store/port';
 import { eventToRun } from './repo';
@@ -15,12 +14,13 @@ export async function exportAttendees(
   { id }: Req<'events.export'>,
 ): Promise<{ filename: string; csv: string }> {
   const event = await eventToRun(store, user, id);
-  const signups = await readAll(store, 'signups', { eventId: id });
+  const signups = await readAll(store, 'signups', { eventId: id }, { field: 'queueKey' });
   const people = await getManyMap(
     store,
     'users',
     signups.map((s) => s.openid),
   );
+  let waiting = 0;
   const rows = [['序号', '用户', '昵称', '状态', '候补位置', '签到码', '签到时间', '报名时间']];
   for (const [i, s] of signups.entries())
     rows.push([
@@ -28,7 +28,7 @@ export async function exportAttendees(
       s.openid,
       people.get(s.openid)?.nickname ?? '',
       STATUS_NAMES[s.status],
-      String(waitlistPosition(event, s.openid) ?? ''),
+      s.status === 'waitlisted' ? String(++waiting) : '',
       s.checkInCode,
       beijing(s.checkedInAt),
       beijing(s.createdAt),

@@ -2,7 +2,7 @@ import type { EventView, Req } from '../../../types';
 import { metersBetween, reachMeters } from '../../core/reach';
 import type { Ctx, SignedInCtx } from '../../router/define';
 import { getManyMap, readAll } from '../../store/port';
-import { loadEvent, signupId, view } from './repo';
+import { loadEvent, signupId, view, waitlistedCount } from './repo';
 
 /** Upcoming events, soonest first: of a street or community, or within a walk of a point; at most 100. */
 export async function listEvents(
@@ -26,18 +26,19 @@ export async function listEvents(
         events.map((e) => signupId(e.id, openid)),
       )
     : new Map();
-  return events.map((e) => view(e, mine.get(signupId(e.id, openid ?? '')) ?? null, now()));
+  return Promise.all(events.map((e) => view(store, e, mine.get(signupId(e.id, openid ?? '')) ?? null, now())));
 }
 
-/** One event with its participating outlets and my sign-up. */
+/** One event with its participating outlets, how many wait, and my sign-up. */
 export async function getEvent({ store, openid, now }: Ctx, { id }: Req<'events.get'>): Promise<EventView> {
   const event = await loadEvent(store, id);
-  const [outlets, mine] = await Promise.all([
+  const [outlets, mine, waiting] = await Promise.all([
     store.getMany('outlets', event.outletIds),
     openid ? store.get('signups', signupId(id, openid)) : Promise.resolve(null),
+    waitlistedCount(store, id),
   ]);
   const participants = outlets.flatMap((o) => (o && o.status === 'approved' ? [{ id: o.id, name: o.name }] : []));
-  return { ...view(event, mine, now()), participants };
+  return { ...(await view(store, event, mine, now(), waiting)), participants };
 }
 
 /** 我的活动: my live sign-ups with their events, soonest first. */
@@ -48,10 +49,11 @@ export async function myEvents({ store, openid, now }: SignedInCtx): Promise<Eve
     'events',
     signups.map((s) => s.eventId),
   );
-  return signups
-    .flatMap((s) => {
+  const views = await Promise.all(
+    signups.flatMap((s) => {
       const e = events.get(s.eventId);
-      return e ? [view(e, s, now())] : [];
-    })
-    .sort((a, b) => (a.event.startAt < b.event.startAt ? -1 : 1));
+      return e ? [view(store, e, s, now())] : [];
+    }),
+  );
+  return views.sort((a, b) => (a.event.startAt < b.event.startAt ? -1 : 1));
 }

@@ -1,5 +1,5 @@
 import type { CommunityEvent, EventView, Signup, User } from '../../../types';
-import { waitlistPosition } from '../../core/events';
+import { publicEvent } from '../../core/events';
 import { AppError } from '../../core/errors';
 import { canRunLocal } from '../../core/policy';
 import { readAll, type Store, type Transaction } from '../../store/port';
@@ -24,24 +24,46 @@ export async function eventToRun(store: Store, user: User, id: string): Promise<
   return event;
 }
 
-/** An event as a person sees it: seats, and their own sign-up with its waitlist place. */
-export function view(event: CommunityEvent, mine: Signup | null, now: Date): EventView {
-  return {
-    event,
-    seatsLeft: Math.max(0, event.capacity - event.confirmedCount),
-    joinable: event.status === 'open' && now.getTime() < Date.parse(event.deadline),
-    mine: mine
-      ? { ...mine, position: mine.status === 'waitlisted' ? waitlistPosition(event, mine.openid) : null }
-      : null,
-  };
+/** How many are waiting for a seat. */
+export function waitlistedCount(store: Store, eventId: string): Promise<number> {
+  return store.count('signups', { eventId, status: 'waitlisted' });
 }
 
-/** Confirms the sign-ups of people taken from the waitlist, in the caller's transaction. */
-export async function promote(tx: Transaction, eventId: string, openids: string[], at: string): Promise<void> {
-  for (const openid of openids) {
-    const s = await tx.get('signups', signupId(eventId, openid));
-    if (s) await tx.set('signups', s.id, { ...s, status: 'confirmed', updatedAt: at });
-  }
+/** A waitlisted sign-up's place in line, computed from the sign-ups themselves (1 = next to get a seat). */
+export async function waitlistPosition(store: Store, signup: Signup): Promise<number | null> {
+  if (signup.status !== 'waitlisted') return null;
+  return (
+    1 +
+    (await store.count('signups', { eventId: signup.eventId, status: 'waitlisted', queueKey: { lt: signup.queueKey } }))
+  );
+}
+
+/** The first `limit` people on the waitlist, in order. */
+export async function firstWaiting(store: Store, eventId: string, limit: number): Promise<Signup[]> {
+  return (
+    await store.query('signups', {
+      where: { eventId, status: 'waitlisted' },
+      orderBy: { field: 'queueKey' },
+      limit,
+    })
+  ).items;
+}
+
+/** An event as a person sees it: seats, and their own sign-up with its waitlist place. */
+export async function view(
+  store: Store,
+  event: CommunityEvent,
+  mine: Signup | null,
+  now: Date,
+  waitlisted: number | null = null,
+): Promise<EventView> {
+  return {
+    event: publicEvent(event),
+    seatsLeft: Math.max(0, event.capacity - event.confirmedCount),
+    waitlisted,
+    joinable: event.status === 'open' && now.getTime() < Date.parse(event.deadline),
+    mine: mine ? { ...mine, position: await waitlistPosition(store, mine) } : null,
+  };
 }
 
 /** Events that offer services now or later: pop-up coverage for the report. */

@@ -1,28 +1,39 @@
 import type { Req, Res, Signup } from '../../../types';
-import { inCheckInWindow, waitlistPosition } from '../../core/events';
+import { inCheckInWindow, publicEvent } from '../../core/events';
 import { AppError } from '../../core/errors';
 import type { SignedInCtx } from '../../router/define';
-import { eventToRun, loadEvent } from './repo';
+import { getManyMap } from '../../store/port';
+import { eventToRun, loadEvent, waitlistedCount, waitlistPosition } from './repo';
 
-/** Attendees of an event, with counts; no-shows once the event is over. */
+/** Attendees of an event with their nicknames, in sign-up order, with counts; no-shows once the event is over. */
 export async function eventAttendees(
   { store, user, now }: SignedInCtx,
   { id, cursor }: Req<'events.attendees'>,
 ): Promise<Res<'events.attendees'>> {
   const event = await eventToRun(store, user, id);
-  const page = await store.query('signups', { where: { eventId: id }, cursor });
+  const [page, waiting] = await Promise.all([
+    store.query('signups', { where: { eventId: id }, orderBy: { field: 'queueKey' }, cursor }),
+    waitlistedCount(store, id),
+  ]);
+  const people = await getManyMap(
+    store,
+    'users',
+    page.items.map((s) => s.openid),
+  );
   const over = now().getTime() > Date.parse(event.endAt);
+  const positions = await Promise.all(page.items.map((s) => waitlistPosition(store, s)));
   return {
-    event,
+    event: publicEvent(event),
     counts: {
       confirmed: event.confirmedCount,
-      waitlisted: event.waitlist.length,
+      waitlisted: waiting,
       checkedIn: event.checkedInCount,
       noShows: over ? event.confirmedCount - event.checkedInCount : null,
     },
-    items: page.items.map((s) => ({
+    items: page.items.map((s, i) => ({
       ...s,
-      position: waitlistPosition(event, s.openid),
+      nickname: people.get(s.openid)?.nickname ?? '居民',
+      position: positions[i],
       noShow: over && s.status === 'confirmed' && !s.checkedInAt,
     })),
     nextCursor: page.nextCursor,
@@ -46,8 +57,8 @@ export async function checkIn(
     if (!s || s.status !== 'confirmed') throw new AppError('INVALID_CODE', '该报名不是已确认状态，不能签到');
     if (s.checkedInAt) return { signup: s, alreadyCheckedIn: true };
     const next: Signup = { ...s, checkedInAt: t.toISOString(), updatedAt: t.toISOString() };
-    await tx.set('signups', s.id, next);
     await tx.set('events', id, { ...e, checkedInCount: e.checkedInCount + 1 });
+    await tx.set('signups', s.id, next);
     return { signup: next, alreadyCheckedIn: false };
   });
 }

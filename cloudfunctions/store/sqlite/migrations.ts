@@ -99,6 +99,14 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX sessions_openid ON sessions (json_extract(doc, '$.openid'), id);
     `,
   },
+  {
+    version: 9,
+    name: 'sign-ups as the waitlist: ordered by queue key within an event and status',
+    sql: `
+      CREATE INDEX signups_queue ON signups (json_extract(doc, '$.eventId'), json_extract(doc, '$.status'), json_extract(doc, '$.queueKey'), id);
+      CREATE INDEX signups_event_queue ON signups (json_extract(doc, '$.eventId'), json_extract(doc, '$.queueKey'), id);
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database's `user_version`, each in its own transaction. */

@@ -20,7 +20,7 @@ export default function EventCard({ view }: { view: EventView }) {
       <View className='row event-meta'>
         <Text className='event-seats'>
           已报名 {event.confirmedCount} / 共 {event.capacity}
-          {event.waitlist.length > 0 ? ` · 候补 ${event.waitlist.length}` : ''}
+          {view.waitlisted ? ` · 候补 ${view.waitlisted}` : ''}
         </Text>
         {mine && mine.status !== 'cancelled' && (
           <Text className={`badge my-status ${mine.status === 'confirmed' ? 'badge-ok' : 'badge-warn'}`}>

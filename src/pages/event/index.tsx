@@ -72,7 +72,7 @@ export default function EventPage() {
                 已报名 {v.event.confirmedCount} / 共 {v.event.capacity}
               </Text>
               <Text className='muted block'>
-                {v.seatsLeft > 0 ? `还剩 ${v.seatsLeft} 个名额` : `名额已满，候补 ${v.event.waitlist.length} 人`}
+                {v.seatsLeft > 0 ? `还剩 ${v.seatsLeft} 个名额` : `名额已满，候补 ${v.waitlisted ?? 0} 人`}
               </Text>
               {live && (
                 <Text className={`my-status block ${live.status}`}>
