@@ -62,6 +62,8 @@ export interface User {
   nickname: string;
   /** The community a resident says they live in (for surveys aimed at it). */
   homeCommunityCode?: string | null;
+  /** When the home community was last set or cleared: it can change once in 30 days (surveys are aimed by it). */
+  homeSetAt?: string | null;
   /** Key of the demo account this user is, or null for a real person. */
   demoAccount: string | null;
   createdAt: string;
@@ -179,8 +181,14 @@ export interface StoredFile {
 }
 
 /** An outlet as a resident sees it from a point: distance, walking minutes and today's state (Beijing time). */
+/** An outlet as anyone may see it: without its owner's account, business id or the review's internals. */
+export type PublicOutlet = Omit<
+  Outlet,
+  'ownerOpenid' | 'businessId' | 'pendingChanges' | 'reviewNote' | 'reviewSeq' | 'needsReview'
+>;
+
 export interface OutletView {
-  outlet: Outlet;
+  outlet: PublicOutlet;
   meters: number | null;
   minutes: number | null;
   openNow: boolean;
@@ -191,6 +199,8 @@ export interface OutletView {
 
 /** The outlet page: the view plus every day's hours. */
 export interface OutletDetail extends OutletView {
+  /** Whether the caller is the outlet's merchant (who replies to reviews instead of rating). */
+  mine: boolean;
   week: { day: string; hours: string }[];
   allDay: boolean;
   /** Ratings of 1..5 stars (index 0 = 1 star). */

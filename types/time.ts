@@ -55,6 +55,11 @@ export function utcHourBucket(instant: InstantLike): string {
   return dayjs(instant).utc().format('YYYY-MM-DDTHH');
 }
 
+/** The UTC minute an instant falls in (`2026-11-28T02:05`): a bucket for per-minute counters. */
+export function utcMinuteBucket(instant: InstantLike): string {
+  return dayjs(instant).utc().format('YYYY-MM-DDTHH:mm');
+}
+
 /** The Beijing calendar day of an instant, as a number of days since 1970-01-01: a bucket for daily counters. */
 export function beijingDayNumber(instant: InstantLike): number {
   const b = beijing(instant);

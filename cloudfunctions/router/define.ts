@@ -4,6 +4,7 @@ import type { DomainEvent, DomainEventType, EventOf } from '../core/domain-event
 import { AppError } from '../core/errors';
 import { allows, type Access } from '../core/policy';
 import type { Store } from '../store/port';
+import { utcMinuteBucket } from '../../types/time';
 import { ensureUser } from './identity';
 import { describeIssue } from './messages';
 
@@ -35,8 +36,31 @@ export interface Deps {
   contentCheck?: (text: string, openid: string) => Promise<boolean>;
   /** Who reacts to which domain event; the entry wires the areas it carries. */
   subscriptions?: Subscriptions;
+  /** Writes one person may make a minute (default `WRITES_PER_MINUTE`). */
+  writesPerMinute?: number;
   /** Where unexpected errors are written; defaults to stderr. */
   log?: (message: string, err: unknown) => void;
+}
+
+/** Writes one person may make a minute, across every action that changes something. */
+export const WRITES_PER_MINUTE = 60;
+
+/**
+ * Counts a write of this person in this minute (a counter document per person and minute, in a transaction), and
+ * refuses one beyond the limit with the seconds left to wait. The refused write changes nothing.
+ */
+async function countWrite(deps: Deps, openid: string): Promise<void> {
+  const limit = deps.writesPerMinute ?? WRITES_PER_MINUTE;
+  const t = deps.now();
+  const id = `w_${openid}_${utcMinuteBucket(t)}`;
+  await deps.store.transaction(async (tx) => {
+    const counter = (await tx.get('rateLimits', id)) ?? { id, count: 0 };
+    if (counter.count >= limit) {
+      const wait = Math.max(1, 60 - t.getUTCSeconds());
+      throw new AppError('RATE_LIMITED', `操作太频繁，请 ${wait} 秒后再试`);
+    }
+    await tx.set('rateLimits', id, { id, count: counter.count + 1 });
+  });
 }
 
 export interface Ctx extends Deps {
@@ -67,6 +91,8 @@ export function subscriptions(...lists: Subscriptions[]): Subscriptions {
 interface ActionDefBase<K extends ActionKey> {
   /** Checked before anything else runs; unknown keys are dropped, so a role or openid in a payload is ignored. */
   input: z.ZodType<Req<K>>;
+  /** A write: counted against the caller's per-minute limit (`RATE_LIMITED` beyond it). */
+  write?: true;
 }
 /** One action: its input schema, who may call it, and the use case it calls. */
 export type ActionDef<K extends ActionKey> =
@@ -98,6 +124,7 @@ function fail(err: AppError): Envelope<never> {
 
 type AnyDef = {
   input: z.ZodType;
+  write?: true;
   access: Access;
   roles?: readonly Role[];
   handler: (input: unknown, ctx: Ctx) => Promise<unknown>;
@@ -125,6 +152,7 @@ export function defineRouter<F extends FnName>(fn: F, table: ActionTable<F>): Ro
         if (!allows(def.access, def.roles, user)) {
           throw user ? new AppError('FORBIDDEN') : new AppError('UNAUTHENTICATED');
         }
+        if (def.write && user) await countWrite(deps, user.openid);
         const data = await def.handler(parsed.data, { ...deps, openid: caller.openid, user });
         return { ok: true, data };
       } catch (err) {

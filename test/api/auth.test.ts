@@ -62,4 +62,41 @@ describe('auth: identity and dev sign-in', () => {
     expect(ok(await call(deps, 'auth.me', {}, { account: 'merchant' })).user?.role).toBe('merchant');
     expect(ok(await call(deps, 'auth.me', {}, null)).user).toBeNull();
   });
+
+  it('lets a home community change at most once in 30 days after it is first set', async () => {
+    let clock = new Date('2026-11-28T02:00:00Z');
+    const deps = depsFor(store, { now: () => clock });
+    const me = { openid: 'mover-1' };
+    ok(await call(deps, 'auth.setHome', { communityCode: '110102001004' }, me));
+    ok(await call(deps, 'auth.setHome', { communityCode: '110102001004' }, me)); // the same again changes nothing
+    const refused = errorOf(await call(deps, 'auth.setHome', { communityCode: '110102003015' }, me));
+    expect(refused.code).toBe('RATE_LIMITED');
+    expect(refused.message).toContain('2026年12月28日');
+    expect(errorOf(await call(deps, 'auth.setHome', { communityCode: null }, me)).code).toBe('RATE_LIMITED');
+    expect((await store.get('users', 'mover-1'))?.homeCommunityCode).toBe('110102001004');
+    clock = new Date('2026-12-28T02:00:01Z');
+    expect(ok(await call(deps, 'auth.setHome', { communityCode: '110102003015' }, me)).homeCommunityCode).toBe(
+      '110102003015',
+    );
+  });
+
+  it('names a new resident without any part of their openid', async () => {
+    const user = ok(await call(depsFor(store), 'auth.me', {}, { openid: 'wx-openid-ABCD' })).user!;
+    expect(user.nickname).toMatch(/^居民[0-9A-F]{4}$/);
+    expect(user.nickname).not.toContain('ABCD');
+  });
+
+  it('limits each person’s writes a minute, saying when to retry, and writes nothing refused', async () => {
+    const deps = depsFor(store, { writesPerMinute: 3 });
+    const me = { openid: 'busy-1' };
+    const report = { category: 'breakfast', communityCode: '110102001004' } as const;
+    for (let i = 0; i < 3; i++) ok(await call(deps, 'demand.report', report, me));
+    const refused = errorOf(await call(deps, 'demand.report', report, me));
+    expect(refused.code).toBe('RATE_LIMITED');
+    expect(refused.message).toMatch(/请 \d+ 秒后再试/);
+    expect(await store.count('demandReports', { openid: 'busy-1' })).toBe(3);
+    // Reads are not counted, and another person has their own allowance.
+    expect(ok(await call(deps, 'demand.mine', {}, me))).toHaveLength(3);
+    ok(await call(deps, 'demand.report', report, { openid: 'calm-1' }));
+  });
 });

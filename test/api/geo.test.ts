@@ -97,7 +97,11 @@ describe('geo: streets and communities', () => {
         locationSetBy: `demo:worker-${XICHANGAN}`,
         locationSetAt: FIXED_NOW.toISOString(),
       });
-      expect(ok(await call(deps, 'geo.community', { code: target.code })).community.location).toEqual(updated.location);
+      const seen = ok(await call(deps, 'geo.community', { code: target.code })).community;
+      expect(seen.location).toEqual(updated.location);
+      // Who set it is kept in the record, not shown to the public.
+      expect(seen.locationSetBy).toBeNull();
+      expect((await store.get('communities', target.code))?.locationSetBy).toBe(`demo:worker-${XICHANGAN}`);
       expect((await streetOf(XICHANGAN)).locatedCount).toBe(before.locatedCount + 1);
     });
 

@@ -101,6 +101,21 @@ describe('merchants and outlet review', () => {
     expect(err.field).toBe('licenseFile');
   });
 
+  it('accepts a cloud licence file only from the caller’s own folder', async () => {
+    const someoneElses = 'cloud://env-1.bucket/licences/oOtherPerson/licence.jpg';
+    const err = errorOf(await call(deps, 'merchants.register', registration({ licenseFile: someoneElses }), merchant));
+    expect(err).toMatchObject({ code: 'INVALID_INPUT', field: 'licenseFile' });
+    const sneaky = 'cloud://env-1.bucket/licences/merchant-a/../oOtherPerson/licence.jpg';
+    expect(errorOf(await call(deps, 'merchants.register', registration({ licenseFile: sneaky }), merchant)).code).toBe(
+      'INVALID_INPUT',
+    );
+    expect(await store.count('businesses')).toBe(0);
+    const own = 'cloud://env-1.bucket/licences/merchant-a/1700000000-licence.jpg';
+    expect(
+      ok(await call(deps, 'merchants.register', registration({ licenseFile: own }), merchant)).outlets,
+    ).toHaveLength(2);
+  });
+
   it('keeps merchants out of each other’s businesses, outlets and licence images', async () => {
     ok(await call(deps, 'merchants.register', registration(), merchant));
     ok(

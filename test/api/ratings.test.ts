@@ -31,67 +31,75 @@ describe('ratings and reviews', () => {
     expect(detail.histogram).toEqual([0, 1, 1, 0, 0]);
   });
 
+  it('keys a rating by a hash that does not reveal who rated', async () => {
+    const { rating } = ok(await rate('p1', 4, '挺好'));
+    expect(rating.id).toMatch(/^shop_[0-9a-f]{24}$/);
+    expect(rating.id).not.toContain('p1');
+    expect(ok(await rate('p1', 5)).rating.id).toBe(rating.id);
+    const [listed] = ok(await call(deps, 'ratings.list', { outletId: 'shop' })).items;
+    expect(JSON.stringify(listed)).not.toContain('"p1"');
+  });
+
   it('holds flagged text back from other residents until a worker publishes it', async () => {
     const res = ok(await rate('p1', 1, '老板是傻逼'));
+    const shop_p1 = res.rating.id;
     expect(res.moderated).toBe(true);
     expect(ok(await call(deps, 'ratings.list', { outletId: 'shop' })).items).toHaveLength(0);
     expect(ok(await call(deps, 'ratings.mine', { outletId: 'shop' }, { openid: 'p1' }))[0].status).toBe('pending');
     const queue = ok(await call(deps, 'ratings.queue', {}, { account: 'worker-110102001' }));
-    expect(queue.map((r) => r.id)).toEqual(['shop_p1']);
+    expect(queue.map((r) => r.id)).toEqual([shop_p1]);
+    expect(queue.every((r) => r.openid === '')).toBe(true);
     expect(
       errorOf(
         await call(
           deps,
           'ratings.moderate',
-          { ratingId: 'shop_p1', decision: 'publish' },
+          { ratingId: shop_p1, decision: 'publish' },
           { account: 'worker-110102003' },
         ),
       ).code,
     ).toBe('FORBIDDEN');
     ok(
-      await call(
-        deps,
-        'ratings.moderate',
-        { ratingId: 'shop_p1', decision: 'publish' },
-        { account: 'worker-110102001' },
-      ),
+      await call(deps, 'ratings.moderate', { ratingId: shop_p1, decision: 'publish' }, { account: 'worker-110102001' }),
     );
     expect(ok(await call(deps, 'ratings.list', { outletId: 'shop' })).items).toHaveLength(1);
+  });
+
+  it('refuses a report of a review that waits for moderation', async () => {
+    const pending = ok(await rate('p1', 1, '老板是傻逼')).rating.id;
+    expect(errorOf(await call(deps, 'ratings.report', { ratingId: pending }, { openid: 'r0' })).code).toBe('NOT_FOUND');
+    expect((await store.get('ratings', pending))?.reports).toBe(0);
   });
 
   it('hides a review after the threshold of reports, counting each person once', async () => {
-    ok(await rate('p1', 4, '还可以'));
+    const shop_p1 = ok(await rate('p1', 4, '还可以')).rating.id;
     for (let i = 0; i < REPORT_THRESHOLD - 1; i++)
-      ok(await call(deps, 'ratings.report', { ratingId: 'shop_p1' }, { openid: `r${i}` }));
-    expect(ok(await call(deps, 'ratings.report', { ratingId: 'shop_p1' }, { openid: 'r0' })).alreadyReported).toBe(
-      true,
-    );
+      ok(await call(deps, 'ratings.report', { ratingId: shop_p1 }, { openid: `r${i}` }));
+    expect(ok(await call(deps, 'ratings.report', { ratingId: shop_p1 }, { openid: 'r0' })).alreadyReported).toBe(true);
     expect(ok(await call(deps, 'ratings.list', { outletId: 'shop' })).items).toHaveLength(1);
-    const last = ok(await call(deps, 'ratings.report', { ratingId: 'shop_p1' }, { openid: 'r-last' }));
+    const last = ok(await call(deps, 'ratings.report', { ratingId: shop_p1 }, { openid: 'r-last' }));
     expect(last).toMatchObject({ hidden: true, reports: REPORT_THRESHOLD });
     expect(ok(await call(deps, 'ratings.list', { outletId: 'shop' })).items).toHaveLength(0);
-    expect(errorOf(await call(deps, 'ratings.report', { ratingId: 'shop_p1' }, { openid: 'p1' })).code).toBe(
-      'FORBIDDEN',
-    );
+    expect(errorOf(await call(deps, 'ratings.report', { ratingId: shop_p1 }, { openid: 'p1' })).code).toBe('FORBIDDEN');
   });
 
   it('lets the owning merchant reply (and edit the reply), and nobody else', async () => {
-    ok(await rate('p1', 3, '服务一般'));
+    const shop_p1 = ok(await rate('p1', 3, '服务一般')).rating.id;
     expect(
-      errorOf(await call(deps, 'ratings.reply', { ratingId: 'shop_p1', text: '谢谢' }, { openid: 'owner-2' })).code,
+      errorOf(await call(deps, 'ratings.reply', { ratingId: shop_p1, text: '谢谢' }, { openid: 'owner-2' })).code,
     ).toBe('FORBIDDEN');
-    ok(await call(deps, 'ratings.reply', { ratingId: 'shop_p1', text: '感谢建议，我们会改进' }, { openid: 'owner-1' }));
-    ok(await call(deps, 'ratings.reply', { ratingId: 'shop_p1', text: '感谢建议，已经改进了' }, { openid: 'owner-1' }));
-    expect((await store.get('ratings', 'shop_p1'))?.reply?.text).toBe('感谢建议，已经改进了');
+    ok(await call(deps, 'ratings.reply', { ratingId: shop_p1, text: '感谢建议，我们会改进' }, { openid: 'owner-1' }));
+    ok(await call(deps, 'ratings.reply', { ratingId: shop_p1, text: '感谢建议，已经改进了' }, { openid: 'owner-1' }));
+    expect((await store.get('ratings', shop_p1))?.reply?.text).toBe('感谢建议，已经改进了');
     expect(errorOf(await rate('owner-1', 5)).code).toBe('FORBIDDEN'); // nor rate their own outlet
   });
 
   it('answers RATE_LIMITED past the hourly limit and writes nothing more', async () => {
     for (let i = 0; i < RATE_LIMIT_PER_HOUR; i++)
       ok(await rate('busy', 1 + (i % 5), undefined, i % 2 ? 'shop' : 'other-shop'));
-    const before = await store.get('ratings', 'shop_busy');
+    const [before] = ok(await call(deps, 'ratings.mine', { outletId: 'shop' }, { openid: 'busy' }));
     expect(errorOf(await rate('busy', 5)).code).toBe('RATE_LIMITED');
-    expect(await store.get('ratings', 'shop_busy')).toEqual(before);
+    expect(ok(await call(deps, 'ratings.mine', { outletId: 'shop' }, { openid: 'busy' }))).toEqual([before]);
   });
 
   it('sorts nearby outlets by score when asked', async () => {

@@ -7,6 +7,7 @@ import { devLogin, listDemoAccounts, me, setHome } from './sign-in';
 export const authRouter = defineRouter('auth', {
   me: { input: empty, access: 'public', handler: (_input, ctx) => me(ctx) },
   setHome: {
+    write: true,
     input: z.object({ communityCode: communityCode.nullable() }),
     access: 'signedIn',
     handler: (input, ctx) => setHome(ctx, input),

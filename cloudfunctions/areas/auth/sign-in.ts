@@ -1,5 +1,6 @@
 import type { DemoAccount, Req, User } from '../../../types';
 import { AppError } from '../../core/errors';
+import { addMinutes, beijingDateTime } from '../../../types/time';
 import type { Ctx, SignedInCtx } from '../../router/define';
 import { ensureUser } from '../../router/identity';
 import { demoOpenid } from './demo-accounts';
@@ -37,14 +38,34 @@ export async function devLogin(ctx: Ctx, input: Req<'auth.devLogin'>): Promise<{
   return { token: await issue(user.openid), user };
 }
 
-/** A person says which community they live in (null to clear). */
-export async function setHome({ store, openid }: SignedInCtx, { communityCode }: Req<'auth.setHome'>): Promise<User> {
+/** After the home community is first set, it can change once in this many days. */
+export const HOME_CHANGE_DAYS = 30;
+
+/**
+ * A person says which community they live in (null to clear). Surveys of a community or street are answered by its
+ * residents, so after the first choice the home can change (or be cleared) at most once in 30 days.
+ */
+export async function setHome(
+  { store, openid, now }: SignedInCtx,
+  { communityCode }: Req<'auth.setHome'>,
+): Promise<User> {
   if (communityCode && !(await store.get('communities', communityCode)))
     throw new AppError('NOT_FOUND', '未找到该社区', 'communityCode');
+  const at = now();
   return store.transaction(async (tx) => {
     const u = await tx.get('users', openid);
     if (!u) throw new AppError('NOT_FOUND', '未找到用户');
-    const next = { ...u, homeCommunityCode: communityCode };
+    if ((u.homeCommunityCode ?? null) === communityCode) return u;
+    if (u.homeSetAt) {
+      const allowedAt = addMinutes(u.homeSetAt, HOME_CHANGE_DAYS * 24 * 60);
+      if (at.toISOString() < allowedAt)
+        throw new AppError(
+          'RATE_LIMITED',
+          `所在社区 30 天内只能更改一次，${beijingDateTime(allowedAt)} 后可再更改`,
+          'communityCode',
+        );
+    }
+    const next: User = { ...u, homeCommunityCode: communityCode, homeSetAt: at.toISOString() };
     await tx.set('users', openid, next);
     return next;
   });

@@ -22,6 +22,7 @@ export const circlesRouter = defineRouter('circles', {
     handler: (input, ctx) => propose(ctx, input),
   },
   save: {
+    write: true,
     input: z.discriminatedUnion('op', [
       z.object({ op: z.literal('accept'), minutes: reachChoice, replace: z.boolean().optional() }),
       z.object({

@@ -10,6 +10,7 @@ const WORKERS = ['worker', 'admin'] as const;
 /** Demand reports (缺什么补什么): residents say what is missing; workers of the street answer. */
 export const demandRouter = defineRouter('demand', {
   report: {
+    write: true,
     input: z.object({
       category,
       communityCode: communityCode.optional(),
@@ -28,6 +29,7 @@ export const demandRouter = defineRouter('demand', {
     handler: (input, ctx) => groupedDemand(ctx, input),
   },
   update: {
+    write: true,
     input: z.object({ id, status: z.enum(DEMAND_STATUSES), reply: z.string().trim().max(300).optional() }),
     access: 'roles',
     roles: WORKERS,

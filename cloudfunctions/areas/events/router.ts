@@ -16,6 +16,7 @@ const WORKERS = ['worker', 'admin'] as const;
 /** 便民商业服务进社区: events with sign-up, waitlist, check-in and export. */
 export const eventsRouter = defineRouter('events', {
   create: {
+    write: true,
     input: z
       .object({
         title: z.string().trim().min(2).max(40),
@@ -44,6 +45,7 @@ export const eventsRouter = defineRouter('events', {
     handler: (input, ctx) => createEvent(ctx, input),
   },
   update: {
+    write: true,
     input: z.object({
       id,
       title: z.string().trim().min(2).max(40).optional(),
@@ -55,7 +57,13 @@ export const eventsRouter = defineRouter('events', {
     roles: WORKERS,
     handler: (input, ctx) => updateEvent(ctx, input),
   },
-  cancel: { input: byId, access: 'roles', roles: WORKERS, handler: (input, ctx) => cancelEvent(ctx, input) },
+  cancel: {
+    write: true,
+    input: byId,
+    access: 'roles',
+    roles: WORKERS,
+    handler: (input, ctx) => cancelEvent(ctx, input),
+  },
   list: {
     input: z.object({
       streetCode: streetCode.optional(),
@@ -66,8 +74,18 @@ export const eventsRouter = defineRouter('events', {
     handler: (input, ctx) => listEvents(ctx, input),
   },
   get: { input: byId, access: 'public', handler: (input, ctx) => getEvent(ctx, input) },
-  join: { input: byId, access: 'signedIn', handler: (input, ctx) => joinEvent(ctx, input) },
-  leave: { input: byId, access: 'signedIn', handler: (input, ctx) => leaveEvent(ctx, input) },
+  join: {
+    write: true,
+    input: byId,
+    access: 'signedIn',
+    handler: (input, ctx) => joinEvent(ctx, input),
+  },
+  leave: {
+    write: true,
+    input: byId,
+    access: 'signedIn',
+    handler: (input, ctx) => leaveEvent(ctx, input),
+  },
   mine: { input: empty, access: 'signedIn', handler: (_input, ctx) => myEvents(ctx) },
   attendees: {
     input: z.object({ id, cursor: cursor.optional() }),
@@ -76,6 +94,7 @@ export const eventsRouter = defineRouter('events', {
     handler: (input, ctx) => eventAttendees(ctx, input),
   },
   checkIn: {
+    write: true,
     input: z.object({ id, code: z.string().regex(/^\d{7,10}$/, { error: '签到码应为 7 位以上数字' }) }),
     access: 'roles',
     roles: WORKERS,

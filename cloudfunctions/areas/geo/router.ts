@@ -20,6 +20,7 @@ export const geoRouter = defineRouter('geo', {
     handler: (input, ctx) => getCommunity(ctx, input),
   },
   setCommunityLocation: {
+    write: true,
     input: z.object({ communityCode, lng, lat }),
     access: 'roles',
     roles: ['worker', 'admin'],

@@ -6,9 +6,17 @@ import type { SignedInCtx } from '../../router/define';
 import { XICHENG } from '../geo';
 import { record } from '../outlets';
 
-/** A licence image must be one the caller uploaded here, or a file in the mini-program's cloud storage. */
+/**
+ * A licence image must be one the caller uploaded here, or a file in the caller's own folder of the mini-program's
+ * cloud storage (`cloud://<env>/licences/<openid>/…`, where the app uploads it): never someone else's file.
+ */
 async function checkLicense(ctx: SignedInCtx, fileId: string): Promise<void> {
-  if (fileId.startsWith('cloud://')) return;
+  if (fileId.startsWith('cloud://')) {
+    const path = fileId.replace(/^cloud:\/\/[^/]+\//, '');
+    if (!path.startsWith(`licences/${ctx.openid}/`) || path.includes('..'))
+      throw new AppError('INVALID_INPUT', '营业执照照片应由您本人上传，请重新上传', 'licenseFile');
+    return;
+  }
   const f = await ctx.store.get('files', fileId);
   if (!f || f.owner !== ctx.openid) throw new AppError('INVALID_INPUT', '请先上传营业执照照片', 'licenseFile');
 }

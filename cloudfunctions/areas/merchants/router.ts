@@ -10,6 +10,7 @@ import { setOutletClosed, updateOutlet } from './update';
 /** Merchants: register a business (one licence, many outlets) and keep its outlets current. */
 export const merchantsRouter = defineRouter('merchants', {
   register: {
+    write: true,
     input: z.object({
       creditCode,
       legalName: z.string().trim().min(2, { error: '请填写营业执照上的名称' }).max(100),
@@ -23,6 +24,7 @@ export const merchantsRouter = defineRouter('merchants', {
   },
   mine: { input: empty, access: 'signedIn', handler: (_input, ctx) => myBusinesses(ctx) },
   updateOutlet: {
+    write: true,
     input: z.object({
       id,
       hours: hoursText.optional(),
@@ -40,6 +42,7 @@ export const merchantsRouter = defineRouter('merchants', {
     handler: (input, ctx) => updateOutlet(ctx, input),
   },
   setClosed: {
+    write: true,
     input: z.object({ id, closed: z.boolean() }),
     access: 'signedIn',
     handler: (input, ctx) => setOutletClosed(ctx, input),

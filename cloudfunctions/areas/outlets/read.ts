@@ -6,11 +6,11 @@ import { NEARBY_PAGE } from './nearby';
 import { outletDetail, outletView, ratingsOf } from './view';
 
 /** One approved outlet with today's and every day's hours and its score. */
-export async function getOutlet({ store, now }: Ctx, { id }: Req<'outlets.get'>): Promise<OutletDetail> {
+export async function getOutlet({ store, now, openid }: Ctx, { id }: Req<'outlets.get'>): Promise<OutletDetail> {
   const outlet = await store.get('outlets', id);
   if (!outlet || outlet.status !== 'approved')
     throw new AppError('NOT_FOUND', '未找到该网点，可能已停业或未通过审核', 'id');
-  return outletDetail(outlet, now(), await store.get('outletRatings', id));
+  return outletDetail(outlet, now(), await store.get('outletRatings', id), openid);
 }
 
 /** Approved outlets whose name contains the text, by name. */

@@ -25,6 +25,7 @@ export const outletsRouter = defineRouter('outlets', {
   nearby: { input: nearbyInput, access: 'public', handler: (input, ctx) => nearbyOutlets(ctx, input) },
   get: { input: z.object({ id }), access: 'public', handler: (input, ctx) => getOutlet(ctx, input) },
   setStatus: {
+    write: true,
     input: z.object({ id, status: z.enum(OUTLET_STATUSES), reason: z.string().trim().max(200).optional() }),
     access: 'roles',
     roles: ['worker', 'admin'],

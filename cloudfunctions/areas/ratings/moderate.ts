@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors';
 import { canManageStreet } from '../../core/policy';
 import { needsModeration, REPORT_THRESHOLD } from '../../core/ratings';
 import type { SignedInCtx } from '../../router/define';
+import { publicView } from './read';
 
 /** Report a review (举报): once per person; after the threshold it hides until a worker decides. */
 export async function reportRating(
@@ -11,7 +12,9 @@ export async function reportRating(
 ): Promise<Res<'ratings.report'>> {
   return store.transaction(async (tx) => {
     const r = await tx.get('ratings', id);
-    if (!r || r.status === 'removed') throw new AppError('NOT_FOUND', '未找到该评价', 'ratingId');
+    // Only what others can see can be reported: a review waiting for moderation is not shown to anyone yet.
+    if (!r || r.status === 'removed' || r.status === 'pending')
+      throw new AppError('NOT_FOUND', '未找到该评价', 'ratingId');
     if (r.openid === openid) throw new AppError('FORBIDDEN', '不能举报自己的评价');
     const reportId = `${id}_${openid}`;
     if (await tx.get('ratingReports', reportId))
@@ -41,7 +44,7 @@ export async function ratingQueue(
     where: { status: { in: ['pending', 'hidden'] }, ...(street ? { streetCode: street } : {}) },
     limit: 100,
   });
-  return page.items;
+  return page.items.map(publicView);
 }
 
 /** Publish or remove a waiting review (worker of the outlet's street, admin). */

@@ -12,6 +12,7 @@ const WORKERS = ['worker', 'admin'] as const;
 /** Ratings and reviews: one per person per outlet, Bayesian scores, moderation, reports and merchant replies. */
 export const ratingsRouter = defineRouter('ratings', {
   submit: {
+    write: true,
     input: z.object({
       outletId: id,
       stars: score,
@@ -39,6 +40,7 @@ export const ratingsRouter = defineRouter('ratings', {
     handler: (input, ctx) => myRatings(ctx, input),
   },
   report: {
+    write: true,
     input: z.object({ ratingId: ratingRef, reason: z.string().trim().max(200).optional() }),
     access: 'signedIn',
     handler: (input, ctx) => reportRating(ctx, input),
@@ -50,12 +52,14 @@ export const ratingsRouter = defineRouter('ratings', {
     handler: (input, ctx) => ratingQueue(ctx, input),
   },
   moderate: {
+    write: true,
     input: z.object({ ratingId: ratingRef, decision: z.enum(['publish', 'remove']) }),
     access: 'roles',
     roles: WORKERS,
     handler: (input, ctx) => moderateRating(ctx, input),
   },
   reply: {
+    write: true,
     input: z.object({ ratingId: ratingRef, text: z.string().trim().min(1, { error: '请填写回复' }).max(300) }),
     access: 'signedIn',
     handler: (input, ctx) => replyToRating(ctx, input),

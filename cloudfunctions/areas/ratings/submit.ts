@@ -2,8 +2,10 @@ import type { OutletRatings, Rating, Req, Res } from '../../../types';
 import { AppError } from '../../core/errors';
 import { applyRating, EMPTY_AGGREGATE, hourBucket, needsModeration, RATE_LIMIT_PER_HOUR } from '../../core/ratings';
 import type { SignedInCtx } from '../../router/define';
+import { personKey } from '../../router/identity';
 
-export const ratingId = (outletId: string, openid: string) => `${outletId}_${openid}`;
+/** A rating's id: one per person per outlet, keyed by a hash that does not reveal the person. */
+export const ratingId = (outletId: string, personKey: string) => `${outletId}_${personKey}`;
 
 /**
  * Rate an approved outlet; a new submission replaces the person's old one. The outlet's aggregate changes in the
@@ -21,6 +23,7 @@ export async function submitRating(
   const outlet = await store.get('outlets', input.outletId);
   if (!outlet || outlet.status !== 'approved') throw new AppError('NOT_FOUND', '未找到该网点', 'outletId');
   if (outlet.ownerOpenid === user.openid) throw new AppError('FORBIDDEN', '不能评价自己的网点');
+  const id = ratingId(outlet.id, await personKey(store, user.openid, at));
   return store.transaction(async (tx) => {
     const agg = (await tx.get('outletRatings', outlet.id)) ?? {
       ...EMPTY_AGGREGATE,
@@ -31,7 +34,6 @@ export async function submitRating(
     const limitId = `${user.openid}_${hourBucket(at)}`;
     const limit = (await tx.get('rateLimits', limitId)) ?? { id: limitId, count: 0 };
     if (limit.count >= RATE_LIMIT_PER_HOUR) throw new AppError('RATE_LIMITED', '评价太频繁，请一小时后再试');
-    const id = ratingId(outlet.id, user.openid);
     const previous = await tx.get('ratings', id);
     const next = applyRating(agg, previous ? previous.stars : null, input.stars);
     const rating: Rating = {

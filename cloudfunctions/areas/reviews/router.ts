@@ -21,6 +21,7 @@ export const reviewsRouter = defineRouter('reviews', {
     handler: (input, ctx) => reviewDetail(ctx, input),
   },
   decide: {
+    write: true,
     input: z.object({
       outletId: id,
       decision: z.enum(['approve', 'reject', 'requestChanges', 'suspend', 'reinstate', 'close']),

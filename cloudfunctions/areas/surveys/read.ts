@@ -1,10 +1,13 @@
-import type { Req, Res } from '../../../types';
+import type { Req, Res, Survey } from '../../../types';
 import { AppError } from '../../core/errors';
 import { targets } from '../../core/surveys';
 import type { Ctx } from '../../router/define';
 import { CATEGORY_IDS } from '../../router/schemas';
 import { getManyMap, readAll } from '../../store/port';
 import { canRunSurvey, homeOf } from './repo';
+
+/** A survey as anyone may see it: not who published it. */
+const publicSurvey = (s: Survey): Survey => ({ ...s, createdBy: '' });
 
 /** Open surveys aimed at me (by my home community), and whether I answered each. Workers also see their own. */
 export async function listSurveys({ store, user, openid, now }: Ctx): Promise<Res<'surveys.list'>> {
@@ -21,7 +24,7 @@ export async function listSurveys({ store, user, openid, now }: Ctx): Promise<Re
       )
     : new Map();
   return surveys.map((s) => ({
-    survey: s,
+    survey: publicSurvey(s),
     open: s.opensAt <= t && t < s.closesAt,
     answered: answered.has(`${s.id}_${openid}`),
     forMe: targets(s.target, home),
@@ -38,7 +41,7 @@ export async function getSurvey(
     throw new AppError('NOT_FOUND', '未找到该问卷', 'id');
   const t = now().toISOString();
   return {
-    survey: s,
+    survey: publicSurvey(s),
     open: s.opensAt <= t && t < s.closesAt,
     mine: openid ? await store.get('surveyAnswers', `${s.id}_${openid}`) : null,
     missingOptions: CATEGORY_IDS,

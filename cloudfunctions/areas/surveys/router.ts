@@ -18,6 +18,7 @@ const targetInput = z.discriminatedUnion('kind', [
 /** Surveys (问需于民): aimed at an area, answered once, counted, exported. */
 export const surveysRouter = defineRouter('surveys', {
   create: {
+    write: true,
     input: z
       .object({
         title: z.string().trim().min(2).max(60),
@@ -53,6 +54,7 @@ export const surveysRouter = defineRouter('surveys', {
   list: { input: empty, access: 'public', handler: (_input, ctx) => listSurveys(ctx) },
   get: { input: z.object({ id }), access: 'public', handler: (input, ctx) => getSurvey(ctx, input) },
   answer: {
+    write: true,
     input: z.object({
       id,
       // The shape of each answer is checked against its question by checkAnswers.
