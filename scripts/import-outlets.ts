@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { importCensus, type ImportReport } from '../cloudfunctions/areas/outlets';
-import { refreshCoverage } from '../cloudfunctions/areas/coverage';
+import { markOutletsChanging, refreshCoverage } from '../cloudfunctions/areas/coverage';
 import { readCensusFile } from '../cloudfunctions/local/census-file';
 import { ensureSeeded } from '../cloudfunctions/local/main';
 import { SqliteStore } from '../cloudfunctions/store/sqlite/SqliteStore';
@@ -28,6 +28,9 @@ async function main(): Promise<void> {
   // Streets and communities are needed to check rows; no demo outlets are added to a store that gets real ones.
   await ensureSeeded(store, 0);
   const csv = readCensusFile(path.resolve(file));
+  // Coverage computed before this point stops being current until the refresh below: if the import is cut short,
+  // the next start or import sees it and recomputes.
+  await markOutletsChanging(store, new Date());
   const showProgress = csv.size >= PROGRESS_FROM_BYTES;
   let lastTenth = -1;
   const report = await importCensus(store, csv.rows, new Date(), (r) => {
@@ -40,7 +43,7 @@ async function main(): Promise<void> {
     }
   });
   if (showProgress && process.stderr.isTTY) process.stderr.write('\n');
-  if (report.created + report.updated > 0) await refreshCoverage(store, new Date());
+  await refreshCoverage(store, new Date());
   await store.close();
 
   console.log(`读取 ${report.read} 行：新增 ${report.created}，更新 ${report.updated}，拒绝 ${report.rejected.length}`);

@@ -3,7 +3,7 @@
  * N generated ones (deterministic for a seed; every one marked demo). Real outlets are not touched.
  */
 import path from 'node:path';
-import { refreshCoverage } from '../cloudfunctions/areas/coverage';
+import { markOutletsChanging, refreshCoverage } from '../cloudfunctions/areas/coverage';
 import { demoOutlets, writeDemoOutlets } from '../cloudfunctions/areas/outlets';
 import { ensureSeeded } from '../cloudfunctions/local/main';
 import { readReference } from '../cloudfunctions/local/reference-files';
@@ -28,6 +28,7 @@ async function main(): Promise<void> {
   // Worker-set locations count too: use the store's communities where they have a point.
   const located = await Promise.all(communities.map(async (c) => (await store.get('communities', c.code)) ?? c));
   const plan = demoOutlets(located, count, seed);
+  await markOutletsChanging(store, new Date());
   const result = await writeDemoOutlets(store, plan.outlets, (done, total) => {
     if (process.stderr.isTTY) process.stderr.write(`\r写入演示网点 ${done}/${total}`);
   });

@@ -2,7 +2,7 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { seedDemoAccounts } from '../areas/auth';
 import { acceptProposal } from '../areas/circles';
-import { refreshCoverage } from '../areas/coverage';
+import { coverageIsCurrent, markOutletsChanging, refreshCoverage } from '../areas/coverage';
 import { seedReference } from '../areas/geo';
 import { demoOutlets, writeDemoOutlets } from '../areas/outlets';
 import { LOCAL_SUBSCRIPTIONS } from './routers';
@@ -50,6 +50,7 @@ export async function ensureSeeded(
   await seedDemoAccounts(store, ref.streets, ref.communities[0], now);
   if (demoOutletCount > 0) {
     const plan = demoOutlets(ref.communities, demoOutletCount);
+    await markOutletsChanging(store, now);
     await writeDemoOutlets(store, plan.outlets);
     await store.set('meta', 'demoOutlets', {
       key: 'demoOutlets',
@@ -67,6 +68,8 @@ export async function ensureSeeded(
 export async function startLocal(opts: LocalOptions): Promise<RunningLocal> {
   const store = SqliteStore.open(opts.dataDir);
   const seeded = await ensureSeeded(store, opts.demoOutlets ?? DEFAULT_DEMO_OUTLETS);
+  // A bulk write of outlets that was cut short (a crashed import) leaves coverage behind: recompute it.
+  if (!seeded && !(await coverageIsCurrent(store))) await refreshCoverage(store, new Date());
   const signer = SessionSigner.fromDataDir(opts.dataDir);
   const server = createLocalServer({
     deps: {

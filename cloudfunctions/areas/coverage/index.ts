@@ -9,3 +9,4 @@ export {
   refreshCoverage,
 } from './model';
 export { coverageSubscriptions } from './subscriptions';
+export { coverageIsCurrent, markOutletsChanging } from './version';

@@ -14,17 +14,19 @@ import {
 } from '../../core/coverage';
 import { metersBetween, reachMeters } from '../../core/reach';
 import { readAll, type Store } from '../../store/port';
+import { cachedCoverage, coverageWritten, outletsVersion, recordComputedFrom } from './version';
 
 const located = (c: Community): c is Community & { location: NonNullable<Community['location']> } =>
   c.location !== null;
 
-async function writeCoverage(store: Store, docs: CommunityCoverage[]): Promise<void> {
+async function writeCoverage(store: Store, docs: CommunityCoverage[], now: Date): Promise<void> {
   for (let i = 0; i < docs.length; i += 25) {
     const batch = docs.slice(i, i + 25);
     await store.transaction(async (tx) => {
       for (const d of batch) await tx.set('coverage', d.communityCode, d);
     });
   }
+  await coverageWritten(store, now);
 }
 
 /**
@@ -32,6 +34,7 @@ async function writeCoverage(store: Store, docs: CommunityCoverage[]): Promise<v
  * only ever read the stored result.
  */
 export async function refreshCoverage(store: Store, now: Date): Promise<{ communities: number; outlets: number }> {
+  const from = await outletsVersion(store);
   const communities = (await readAll(store, 'communities')).filter(located);
   // A temporarily closed outlet serves nobody meanwhile.
   const outlets = (await readAll(store, 'outlets', { status: 'approved' })).filter((o) => !o.temporarilyClosed);
@@ -49,7 +52,9 @@ export async function refreshCoverage(store: Store, now: Date): Promise<{ commun
       categories: table.get(c.code) ?? {},
       computedAt,
     })),
+    now,
   );
+  await recordComputedFrom(store, from, now);
   await store.set('meta', 'coverage', { key: 'coverage', value: String(outlets.length), updatedAt: computedAt });
   return { communities: communities.length, outlets: outlets.length };
 }
@@ -69,9 +74,11 @@ export async function refreshCommunityCoverage(store: Store, community: Communit
       .filter((h) => !h.doc.temporarilyClosed)
       .map((h) => ({ id: h.id, meters: h.meters, hours: h.doc.hours }));
   }
-  await writeCoverage(store, [
-    { communityCode: community.code, streetCode: community.streetCode, categories, computedAt: now.toISOString() },
-  ]);
+  await writeCoverage(
+    store,
+    [{ communityCode: community.code, streetCode: community.streetCode, categories, computedAt: now.toISOString() }],
+    now,
+  );
 }
 
 /** Recomputes the communities an outlet at `point` can reach (after an outlet is approved, suspended or moved). */
@@ -84,9 +91,11 @@ export async function refreshAround(store: Store, points: [number, number][], no
   return near.length;
 }
 
+/** The read model by community (of one street), from the process's cache while its version is unchanged. */
 export async function loadCoverage(store: Store, streetCode?: string): Promise<Map<string, CommunityCoverage>> {
-  const docs = await readAll(store, 'coverage', streetCode ? { streetCode } : undefined);
-  return new Map(docs.map((d) => [d.communityCode, d]));
+  const all = await cachedCoverage(store);
+  if (!streetCode) return all;
+  return new Map([...all].filter(([, d]) => d.streetCode === streetCode));
 }
 
 /** The missing basic categories of a community (all of them when it has no coverage yet). */
