@@ -1,5 +1,7 @@
 import type { CategoryId, PaymentMethod, Service } from './catalogue';
 import type {
+  MessageKind,
+  MessageView,
   AnswerValue,
   DemandReport,
   DemandStatus,
@@ -317,6 +319,19 @@ export interface ActionMap {
   };
   'demand.update': { req: { id: string; status: DemandStatus; reply?: string }; res: DemandReport };
 
+  /** My messages, newest first. */
+  'messages.list': { req: { cursor?: string }; res: Page<MessageView> };
+  'messages.unread': { req: Empty; res: { count: number } };
+  /** Mark one message, or all of mine, read. */
+  'messages.read': { req: { id?: string; all?: boolean }; res: { count: number } };
+  /** The one-time WeChat subscriptions the person just accepted (`wx.requestSubscribeMessage`), by kind. */
+  'messages.subscribe': { req: { kinds: MessageKind[] }; res: { kinds: MessageKind[] } };
+  /** Admin: what the local sender would have sent to WeChat, newest first. */
+  'messages.sent': {
+    req: { cursor?: string };
+    res: Page<{ messageId: string; recipient: string; kind: MessageKind; at: string }>;
+  };
+
   'circles.progress': {
     req: Empty;
     res: {
@@ -354,6 +369,7 @@ export const FUNCTIONS = [
   'ratings',
   'surveys',
   'demand',
+  'messages',
 ] as const satisfies readonly FnName[];
 /** Every function of the action map is listed above: a missing one is a compile error here. */
 export type MissingFunctions = Exclude<FnName, (typeof FUNCTIONS)[number]>;

@@ -444,6 +444,8 @@ export interface Survey {
   answerCount: number;
   createdBy: string;
   createdAt: string;
+  /** When the residents it is aimed at were invited (once it opened). */
+  invitedAt?: string | null;
 }
 
 export type AnswerValue = string | string[] | number;
@@ -478,3 +480,58 @@ export interface DemandReport {
   createdAt: string;
   updatedAt: string;
 }
+
+export const MESSAGE_KINDS = [
+  'promoted',
+  'reminder',
+  'eventChanged',
+  'eventCancelled',
+  'reviewResult',
+  'ratingReply',
+  'demandReply',
+  'surveyInvite',
+] as const;
+/** What a message tells a person. */
+export type MessageKind = (typeof MESSAGE_KINDS)[number];
+export const MESSAGE_KIND_NAMES: Record<MessageKind, string> = {
+  promoted: '候补转正式',
+  reminder: '活动提醒',
+  eventChanged: '活动变更',
+  eventCancelled: '活动取消',
+  reviewResult: '审核结果',
+  ratingReply: '评价回复',
+  demandReply: '诉求回复',
+  surveyInvite: '问卷邀请',
+};
+
+/** The page a message opens, by route name, with its parameters. */
+export interface MessageLink {
+  page: 'event' | 'outlet' | 'survey' | 'demand' | 'merchantOutlets';
+  params: Record<string, string>;
+}
+
+/**
+ * A message to one person, written in the same transaction as the change that causes it (an outbox). It always
+ * shows in the person's inbox; when they subscribed to its kind in WeChat it also waits for delivery there.
+ */
+export interface Message {
+  id: string;
+  recipient: string;
+  kind: MessageKind;
+  title: string;
+  /** Never names another person. */
+  body: string;
+  link: MessageLink;
+  createdAt: string;
+  readAt: string | null;
+  /** inbox only; pending → sending → sent (WeChat delivery); failed after the last retry. */
+  delivery: 'inbox' | 'pending' | 'sending' | 'sent' | 'failed';
+  attempts: number;
+  /** When the current delivery attempt began (a stale one is retried). */
+  claimedAt: string | null;
+  sentAt: string | null;
+  lastError: string | null;
+}
+
+/** A message as its recipient sees it. */
+export type MessageView = Omit<Message, 'recipient' | 'attempts' | 'claimedAt' | 'lastError'>;

@@ -5,6 +5,7 @@ import { acceptProposal } from '../areas/circles';
 import { coverageIsCurrent, markOutletsChanging, refreshCoverage } from '../areas/coverage';
 import { seedReference } from '../areas/geo';
 import { demoOutlets, writeDemoOutlets } from '../areas/outlets';
+import { startMessageJobs } from './message-jobs';
 import { LOCAL_SUBSCRIPTIONS } from './routers';
 import { SqliteStore } from '../store/sqlite/SqliteStore';
 import { readReference } from './reference-files';
@@ -71,6 +72,8 @@ export async function startLocal(opts: LocalOptions): Promise<RunningLocal> {
   // A bulk write of outlets that was cut short (a crashed import) leaves coverage behind: recompute it.
   if (!seeded && !(await coverageIsCurrent(store))) await refreshCoverage(store, new Date());
   const signer = SessionSigner.fromDataDir(opts.dataDir);
+  const clock = opts.clock ?? (() => new Date());
+  const stopJobs = startMessageJobs(store, clock, opts.log ?? ((m, e) => console.error(m, e)));
   const server = createLocalServer({
     deps: {
       store,
@@ -95,6 +98,7 @@ export async function startLocal(opts: LocalOptions): Promise<RunningLocal> {
     server,
     seeded,
     async close() {
+      stopJobs();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();

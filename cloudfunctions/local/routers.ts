@@ -8,6 +8,7 @@ import { eventsRouter } from '../areas/events/router';
 import { filesRouter } from '../areas/files/router';
 import { geoRouter } from '../areas/geo/router';
 import { merchantsRouter } from '../areas/merchants/router';
+import { messagesRouter } from '../areas/messages/router';
 import { outletsRouter } from '../areas/outlets/router';
 import { ratingsRouter } from '../areas/ratings/router';
 import { reviewsRouter } from '../areas/reviews/router';
@@ -28,6 +29,7 @@ export const ROUTERS: Record<FnName, Router> = {
   ratings: ratingsRouter,
   surveys: surveysRouter,
   demand: demandRouter,
+  messages: messagesRouter,
 };
 
 /** Who reacts to which change, when every area runs in one process. */

@@ -1,4 +1,6 @@
 import type {
+  Message,
+  MessageKind,
   Business,
   Circle,
   Community,
@@ -57,6 +59,12 @@ export interface Collections {
   demandReports: DemandReport;
   /** Local sign-in sessions (id = the token's session id): how each was issued, and whether it was revoked. */
   sessions: SessionRecord;
+  /** Messages to people (the outbox of WeChat delivery), id chosen by the change that causes them. */
+  messages: Message;
+  /** One-time WeChat subscriptions a person holds, id `<openid>_<kind>`. */
+  messageSubscriptions: { id: string; openid: string; kind: MessageKind; count: number };
+  /** What the local sender recorded instead of sending to WeChat, id = the message's. */
+  deliveries: { id: string; recipient: string; kind: MessageKind; at: string };
 }
 
 /** A local session: tokens name it, so it can be revoked (sign-out) or refused (demo sign-in turned off). */
@@ -90,6 +98,9 @@ export const COLLECTIONS = [
   'surveyAnswers',
   'demandReports',
   'sessions',
+  'messages',
+  'messageSubscriptions',
+  'deliveries',
 ] as const satisfies readonly CollectionName[];
 
 /** Collections whose `location` (a GeoJSON point) has a spatial index. */

@@ -1,9 +1,23 @@
-import { DEMAND_STATUSES, type DemandReport, type Req, type Res } from '../../../types';
+import {
+  CATEGORY_BY_ID,
+  DEMAND_STATUSES,
+  type DemandReport,
+  type DemandStatus,
+  type Req,
+  type Res,
+} from '../../../types';
 import { AppError } from '../../core/errors';
 import { canManageStreet, canRunLocal } from '../../core/policy';
 import { needsModeration } from '../../core/ratings';
 import type { SignedInCtx } from '../../router/define';
 import { readAll } from '../../store/port';
+import { queueMessage } from '../messages';
+
+const DEMAND_STATUS_NAMES: Record<DemandStatus, string> = {
+  received: '已收到',
+  planned: '已列入计划',
+  resolved: '已解决',
+};
 
 /** A street's reports grouped by community and category, for its workers' gaps page (reporters not named). */
 export async function groupedDemand(
@@ -45,8 +59,22 @@ export async function updateDemand(
     if (!canManageStreet(user, r.streetCode)) throw new AppError('FORBIDDEN', '只能处理本街道的居民反映');
     if (DEMAND_STATUSES.indexOf(status) < DEMAND_STATUSES.indexOf(r.status))
       throw new AppError('CONFLICT', '状态只能向前推进：已收到 → 已列入计划 → 已解决', 'status');
-    const next: DemandReport = { ...r, status, reply: reply ?? r.reply, updatedAt: now().toISOString() };
+    const at = now().toISOString();
+    const next: DemandReport = { ...r, status, reply: reply ?? r.reply, updatedAt: at };
     await tx.set('demandReports', id, next);
+    if (next.status !== r.status || next.reply !== r.reply)
+      await queueMessage(
+        tx,
+        {
+          id: `demand_${id}_${at}`,
+          recipient: r.openid,
+          kind: 'demandReply',
+          title: `您反映的“${CATEGORY_BY_ID[r.category]?.name ?? '服务'}”有了回复`,
+          body: `${DEMAND_STATUS_NAMES[next.status]}${next.reply ? `：${next.reply}` : ''}`,
+          link: { page: 'demand', params: {} },
+        },
+        at,
+      );
     return next;
   });
 }

@@ -67,7 +67,7 @@ export async function leaveEvent({ store, openid, now }: SignedInCtx, { id }: Re
         const cur = c.id === sid ? null : await tx.get('signups', c.id);
         if (cur?.status !== 'waitlisted') continue;
         next = { ...e, seatSeq: e.seatSeq + 1, updatedAt: at };
-        await seat(tx, cur, next.seatSeq, at);
+        await seat(tx, e, cur, next.seatSeq, at);
         promoted = true;
         break;
       }

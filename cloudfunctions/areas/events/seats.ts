@@ -2,16 +2,24 @@ import crypto from 'node:crypto';
 import type { CommunityEvent, Signup } from '../../../types';
 import { checkInCode } from '../../core/events';
 import type { Store, Transaction } from '../../store/port';
+import { promotedNotice } from './notices';
 import { firstWaiting } from './repo';
 
-/** Gives a waiting person a seat: confirmed, with the next seat's check-in code. Returns the seat number used. */
-export async function seat(tx: Transaction, signup: Signup, seatNo: number, at: string): Promise<void> {
+/** Gives a waiting person a seat: confirmed, with the seat's check-in code, and tells them in the same transaction. */
+export async function seat(
+  tx: Transaction,
+  event: CommunityEvent,
+  signup: Signup,
+  seatNo: number,
+  at: string,
+): Promise<void> {
   await tx.set('signups', signup.id, {
     ...signup,
     status: 'confirmed',
     checkInCode: checkInCode(seatNo, crypto.randomInt(1000)),
     updatedAt: at,
   });
+  await promotedNotice(tx, event, signup, seatNo, at);
 }
 
 /** At most this many rounds of filling; each round promotes at least one person or stops. */
@@ -39,7 +47,7 @@ export async function fillSeats(store: Store, eventId: string, at: string): Prom
         const cur = await tx.get('signups', c.id);
         if (cur?.status !== 'waitlisted') continue;
         n++;
-        await seat(tx, cur, e.seatSeq + n, at);
+        await seat(tx, e, cur, e.seatSeq + n, at);
       }
       if (n > 0) {
         const next: CommunityEvent = {

@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors';
 import { canManageStreet } from '../../core/policy';
 import { needsModeration, REPORT_THRESHOLD } from '../../core/ratings';
 import type { SignedInCtx } from '../../router/define';
+import { queueMessage } from '../messages';
 import { publicView } from './read';
 
 /** Report a review (举报): once per person; after the threshold it hides until a worker decides. */
@@ -78,8 +79,21 @@ export async function replyToRating(
     if (!r) throw new AppError('NOT_FOUND', '未找到该评价', 'ratingId');
     const outlet = await tx.get('outlets', r.outletId);
     if (!outlet || outlet.ownerOpenid !== openid) throw new AppError('FORBIDDEN', '只能回复自己网点的评价');
-    const next: Rating = { ...r, reply: { text, at: now().toISOString() } };
+    const at = now().toISOString();
+    const next: Rating = { ...r, reply: { text, at } };
     await tx.set('ratings', id, next);
+    await queueMessage(
+      tx,
+      {
+        id: `reply_${id}_${at}`,
+        recipient: r.openid,
+        kind: 'ratingReply',
+        title: '商户回复了您的评价',
+        body: `“${outlet.name}”回复了您的评价：${text.slice(0, 60)}`,
+        link: { page: 'outlet', params: { id: outlet.id } },
+      },
+      at,
+    );
     return next;
   });
 }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Req, Survey, SurveyTarget } from '../../../types';
 import { AppError } from '../../core/errors';
 import type { SignedInCtx } from '../../router/define';
+import { inviteToSurvey } from './invite';
 import { canRunSurvey } from './repo';
 
 /** A worker or admin publishes a survey aimed at the district, a street, a circle or a community. */
@@ -36,5 +37,7 @@ export async function createSurvey({ store, user, now }: SignedInCtx, input: Req
     createdAt: now().toISOString(),
   };
   await store.set('surveys', survey.id, survey);
+  // Open already: its residents are invited now (a survey that opens later is invited by the messages job).
+  if (survey.opensAt <= survey.createdAt) await inviteToSurvey(store, survey, now());
   return survey;
 }

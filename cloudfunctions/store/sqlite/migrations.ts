@@ -107,6 +107,20 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX signups_event_queue ON signups (json_extract(doc, '$.eventId'), json_extract(doc, '$.queueKey'), id);
     `,
   },
+  {
+    version: 10,
+    name: 'messages and their delivery',
+    sql: `
+      CREATE TABLE messages (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX messages_recipient ON messages (json_extract(doc, '$.recipient'), json_extract(doc, '$.createdAt'), id);
+      CREATE INDEX messages_unread ON messages (json_extract(doc, '$.recipient'), json_extract(doc, '$.readAt'), id);
+      CREATE INDEX messages_delivery ON messages (json_extract(doc, '$.delivery'), id);
+      CREATE TABLE messageSubscriptions (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE TABLE deliveries (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX deliveries_at ON deliveries (json_extract(doc, '$.at'), id);
+      CREATE INDEX users_home ON users (json_extract(doc, '$.homeCommunityCode'), id);
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database's `user_version`, each in its own transaction. */
