@@ -6,8 +6,9 @@ import { refreshCoverage } from '../api/coverage-model';
 import { seedReference } from '../api/seed';
 import { SqliteStore } from '../store/sqlite/SqliteStore';
 import { readReference } from './reference-files';
-import { createLocalServer } from './server';
+import { createLocalServer, type LocalServerOptions } from './server';
 import { SessionSigner } from './session';
+import { cleanupUploads } from './uploads';
 
 export interface LocalOptions {
   dataDir: string;
@@ -20,6 +21,10 @@ export interface LocalOptions {
   /** The server's clock; tests pin it to a known Beijing time. */
   clock?: () => Date;
   log?: (message: string, err?: unknown) => void;
+  /** Sign-in attempts per client address (default 30 a minute). */
+  signInLimit?: LocalServerOptions['signInLimit'];
+  /** Uploads per person per Beijing day (default 20 files, 40 MB). */
+  uploadQuota?: LocalServerOptions['uploadQuota'];
 }
 
 export interface RunningLocal {
@@ -27,8 +32,13 @@ export interface RunningLocal {
   store: SqliteStore;
   server: http.Server;
   seeded: boolean;
+  /** Removes unreferenced uploads older than a day (also run on start and then daily). */
+  cleanupUploads(): Promise<{ removed: number; bytes: number; strays: number }>;
   close(): Promise<void>;
 }
+
+/** How often the upload cleanup runs after the one on start. */
+export const CLEANUP_EVERY_MS = 24 * 3600 * 1000;
 
 /** How many demo outlets a new data folder gets (DEMO_OUTLETS overrides; 0 for none). */
 export const DEFAULT_DEMO_OUTLETS = 2000;
@@ -65,12 +75,27 @@ export async function startLocal(opts: LocalOptions): Promise<RunningLocal> {
   const store = SqliteStore.open(opts.dataDir);
   const seeded = await ensureSeeded(store, opts.demoOutlets ?? DEFAULT_DEMO_OUTLETS);
   const signer = SessionSigner.fromDataDir(opts.dataDir);
+  const now = opts.clock ?? (() => new Date());
+  const log = opts.log ?? ((message: string, err?: unknown) => console.error(message, err));
+  const info = opts.log ?? ((message: string) => console.log(message));
   const server = createLocalServer({
-    deps: { store, now: opts.clock ?? (() => new Date()), devLogin: opts.devLogin, log: opts.log },
+    deps: { store, now, devLogin: opts.devLogin, log: opts.log },
     signer,
     dataDir: opts.dataDir,
     staticDir: opts.staticDir,
+    signInLimit: opts.signInLimit,
+    uploadQuota: opts.uploadQuota,
   });
+  const cleanup = () => cleanupUploads(store, opts.dataDir, now());
+  const cleanupQuietly = () =>
+    cleanup().then(
+      (r) => r.removed + r.strays > 0 && info(`已清理 ${r.removed + r.strays} 个无人引用的上传文件`),
+      (err: unknown) => log('local server: upload cleanup failed', err),
+    );
+  await cleanupQuietly();
+  // Daily; unref'd so that the timer alone never keeps the process alive.
+  const timer = setInterval(() => void cleanupQuietly(), CLEANUP_EVERY_MS);
+  timer.unref();
   const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -82,7 +107,9 @@ export async function startLocal(opts: LocalOptions): Promise<RunningLocal> {
     store,
     server,
     seeded,
+    cleanupUploads: cleanup,
     async close() {
+      clearInterval(timer);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();
