@@ -17,10 +17,15 @@ export const COMMON_HEADERS: Readonly<Record<string, string>> = {
 /** For answers that are never rendered as a page (JSON, images, scripts): nothing may load or frame them. */
 export const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
+/** The hash of `javascript:;`, the href of Taro's H5 tab bar items. */
+export const NOOP_LINK_HASH = `sha256-${crypto.createHash('sha256').update('javascript:;').digest('base64')}`;
+
 /**
  * The policy of the app's page. What Taro's H5 build needs, checked in Chromium on the built app:
  * - scripts: only files of this origin, plus the one inline script of index.html (Taro's rem sizing), admitted
- *   by its hash — never 'unsafe-inline' or 'unsafe-eval', so injected markup cannot run script;
+ *   by its hash — never 'unsafe-inline' or 'unsafe-eval', so injected markup cannot run script. Taro's H5 tab bar
+ *   items are `<a href="javascript:;">`: that exact no-op URL is admitted by its hash ('unsafe-hashes' lets a hash
+ *   match a javascript: URL; nothing else matches it), else every tab tap logs a violation;
  * - styles: Stencil-based Taro components insert <style> elements and style attributes at run time, so
  *   'unsafe-inline' is needed for styles (styles cannot run script);
  * - images: data: (the components' inline SVG icons) and blob: (a picked photo's preview);
@@ -28,7 +33,9 @@ export const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'none'; base-ur
  * - connect: this origin (the API) and blob: (Taro's H5 upload reads the picked photo from its blob: URL).
  */
 export function pageCsp(inlineScriptHashes: readonly string[]): string {
-  const scripts = ["'self'", ...inlineScriptHashes.map((h) => `'${h}'`)].join(' ');
+  const scripts = ["'self'", ...inlineScriptHashes.map((h) => `'${h}'`), "'unsafe-hashes'", `'${NOOP_LINK_HASH}'`].join(
+    ' ',
+  );
   return [
     "default-src 'self'",
     `script-src ${scripts}`,
