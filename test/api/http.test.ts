@@ -435,3 +435,58 @@ describe('the process survives a request that throws', () => {
     }
   });
 });
+
+describe('npm start (the real entry, in its own process)', () => {
+  it('keeps serving after every malformed path of issue 13 and refuses demo tokens once restarted with DEV_LOGIN=0', async () => {
+    const { spawn } = await import('node:child_process');
+    const root = path.resolve(__dirname, '../..');
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'start-'));
+    const start = (devLogin: '0' | '1') => {
+      const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['scripts/start.ts'], {
+        cwd: root,
+        env: {
+          ...process.env,
+          PORT: '0',
+          DATA_DIR: dataDir,
+          DEMO_OUTLETS: '0',
+          SKIP_H5_BUILD: '1',
+          DEV_LOGIN: devLogin,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const url = new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (c: Buffer) => {
+          out += c.toString();
+          const m = /已启动：(http:\/\/127\.0\.0\.1:\d+)/.exec(out);
+          if (m) resolve(m[1]);
+        });
+        child.on('exit', (code) => reject(new Error(`npm start exited (${code}): ${out}`)));
+      });
+      return { child, url };
+    };
+    const stop = (child: ReturnType<typeof spawn>) =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      });
+
+    let run = start('1');
+    try {
+      const base = await run.url;
+      for (const target of ['/%', '/index.html%00', '/%00', '/%E0%A4%A', '/files/%', '/upload%00'])
+        expect([400, 404]).toContain((await get(base, target)).status);
+      expect(run.child.exitCode).toBeNull();
+      const admin = await login(base, 'admin');
+      expect((await post(base, 'auth', { action: 'me' }, admin)).env.ok).toBe(true);
+      await stop(run.child);
+
+      run = start('0');
+      const again = await run.url;
+      const me = await post(again, 'auth', { action: 'me' }, admin);
+      expect(me.env.ok || me.env.error.code).toBe('UNAUTHENTICATED');
+    } finally {
+      if (run.child.exitCode === null) await stop(run.child);
+    }
+  }, 60_000);
+});
