@@ -134,6 +134,9 @@ const HOSTILE: readonly unknown[] = [
   ...BAD_CURSORS,
 ];
 
+/** Paged actions get a crafted cursor a third of the time. */
+const maybeCursor = (r: Rng) => (r() < 0.33 ? { cursor: pick(r, BAD_CURSORS) } : {});
+
 const IN_FUTURE = (days: number, hour = 9) =>
   new Date(FIXED_NOW.getTime() + days * 86_400_000 + (hour - 10) * 3_600_000).toISOString();
 
@@ -149,7 +152,7 @@ const TEMPLATES: { [K in ActionKey]: (p: Pools, r: Rng) => unknown } = {
 
   'geo.streets': () => ({}),
   'geo.outline': () => ({}),
-  'geo.communities': (p, r) => ({ streetCode: pick(r, p.streets) }),
+  'geo.communities': (p, r) => ({ streetCode: pick(r, p.streets), ...maybeCursor(r) }),
   'geo.community': (p, r) => ({ code: pick(r, p.communities) }),
   'geo.setCommunityLocation': (p, r) => ({ communityCode: pick(r, p.communities), lng: 116.37, lat: 39.91 }),
 
@@ -160,9 +163,10 @@ const TEMPLATES: { [K in ActionKey]: (p: Pools, r: Rng) => unknown } = {
     categories: ['breakfast', 'vegetables'],
     openAt: 'now',
     sort: r() < 0.5 ? 'distance' : 'score',
+    ...maybeCursor(r),
   }),
   'outlets.get': (p, r) => ({ id: pick(r, p.outlets) }),
-  'outlets.search': (p, r) => ({ q: '店', streetCode: pick(r, p.streets) }),
+  'outlets.search': (p, r) => ({ q: '店', streetCode: pick(r, p.streets), ...maybeCursor(r) }),
   'outlets.setStatus': (p, r) => ({ id: pick(r, p.outlets), status: 'suspended', reason: '检查' }),
 
   'coverage.report': () => ({ minutes: 10 }),
@@ -203,7 +207,7 @@ const TEMPLATES: { [K in ActionKey]: (p: Pools, r: Rng) => unknown } = {
   'events.join': (p, r) => ({ id: pick(r, p.events) }),
   'events.leave': (p, r) => ({ id: pick(r, p.events) }),
   'events.mine': () => ({}),
-  'events.attendees': (p, r) => ({ id: pick(r, p.events) }),
+  'events.attendees': (p, r) => ({ id: pick(r, p.events), ...maybeCursor(r) }),
   'events.checkIn': (p, r) => ({ id: pick(r, p.events), code: '12345678' }),
   'events.export': (p, r) => ({ id: pick(r, p.events) }),
 
@@ -233,7 +237,7 @@ const TEMPLATES: { [K in ActionKey]: (p: Pools, r: Rng) => unknown } = {
     phone: '010-66000001',
   }),
   'merchants.setClosed': (p, r) => ({ id: pick(r, p.ownOutlets.length ? p.ownOutlets : p.outlets), closed: r() < 0.5 }),
-  'reviews.queue': (p, r) => ({ streetCode: pick(r, p.streets) }),
+  'reviews.queue': (p, r) => ({ streetCode: pick(r, p.streets), ...maybeCursor(r) }),
   'reviews.get': (p, r) => ({ outletId: pick(r, [...p.ownOutlets, ...p.outlets]) }),
   'reviews.decide': (p, r) => ({
     outletId: pick(r, [...p.ownOutlets, ...p.outlets]),
@@ -248,7 +252,7 @@ const TEMPLATES: { [K in ActionKey]: (p: Pools, r: Rng) => unknown } = {
     dimensions: { quality: 4, price: 3 },
     text: '菜很新鲜',
   }),
-  'ratings.list': (p, r) => ({ outletId: pick(r, p.outlets) }),
+  'ratings.list': (p, r) => ({ outletId: pick(r, p.outlets), ...maybeCursor(r) }),
   'ratings.mine': () => ({}),
   'ratings.report': (p, r) => ({ ratingId: pick(r, p.ratings), reason: '广告' }),
   'ratings.queue': () => ({}),
@@ -319,7 +323,17 @@ function mutate(valid: unknown, r: Rng): unknown {
   const ps = paths(base);
   if (roll < 0.3) {
     // An extra field claiming powers or identities: ignored by schemas that drop unknown keys.
-    const extra = pick(r, ['role', 'openid', 'ownerOpenid', 'user', 'id', '__proto__', 'constructor', 'createdBy']);
+    const extra = pick(r, [
+      'role',
+      'openid',
+      'ownerOpenid',
+      'user',
+      'id',
+      'cursor',
+      '__proto__',
+      'constructor',
+      'createdBy',
+    ]);
     if (base && typeof base === 'object' && !Array.isArray(base))
       setAt(base, [extra], clone(pick(r, [...HOSTILE, 'admin', 'demo:admin'])) as Json);
     return base;
