@@ -6,7 +6,7 @@ import { refreshCoverage } from '../api/coverage-model';
 import { seedReference } from '../api/seed';
 import { SqliteStore } from '../store/sqlite/SqliteStore';
 import { readReference } from './reference-files';
-import { createLocalServer, type LocalServerOptions } from './server';
+import { createLocalServer, LOOPBACK_HOSTS, type LocalServerOptions } from './server';
 import { SessionSigner } from './session';
 import { cleanupUploads } from './uploads';
 
@@ -78,8 +78,11 @@ export async function startLocal(opts: LocalOptions): Promise<RunningLocal> {
   const now = opts.clock ?? (() => new Date());
   const log = opts.log ?? ((message: string, err?: unknown) => console.error(message, err));
   const info = opts.log ?? ((message: string) => console.log(message));
+  const host = opts.host ?? '127.0.0.1';
   const server = createLocalServer({
     deps: { store, now, devLogin: opts.devLogin, log: opts.log },
+    // A server bound to another address also answers to that address.
+    allowedHosts: [...LOOPBACK_HOSTS, host],
     signer,
     dataDir: opts.dataDir,
     staticDir: opts.staticDir,
@@ -96,7 +99,6 @@ export async function startLocal(opts: LocalOptions): Promise<RunningLocal> {
   // Daily; unref'd so that the timer alone never keeps the process alive.
   const timer = setInterval(() => void cleanupQuietly(), CLEANUP_EVERY_MS);
   timer.unref();
-  const host = opts.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, host, () => resolve());

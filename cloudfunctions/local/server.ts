@@ -51,6 +51,9 @@ export interface LocalServerOptions {
   allowedHosts?: readonly string[];
 }
 
+/** The names a loopback server answers to. */
+export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'] as const;
+
 const INTERNAL: Envelope<never> = { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } };
 
 function send(res: http.ServerResponse, status: number, body: Envelope<unknown>, extra: http.OutgoingHttpHeaders = {}) {
@@ -336,7 +339,7 @@ function hostAllowed(req: http.IncomingMessage, allowed: readonly string[]): boo
 }
 
 async function route(req: http.IncomingMessage, res: http.ServerResponse, s: ServerState): Promise<void> {
-  if (!hostAllowed(req, s.opts.allowedHosts ?? ['127.0.0.1', 'localhost', '::1'])) {
+  if (!hostAllowed(req, s.opts.allowedHosts ?? LOOPBACK_HOSTS)) {
     await drain(req);
     return sendText(res, 421, '不接受此主机名的请求');
   }
