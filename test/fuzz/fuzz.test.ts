@@ -6,9 +6,13 @@
  *   FUZZ_N=100000 FUZZ_SEED=7 npm run test:fuzz    a long run; counts by code are printed at the end
  */
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { ERROR_CODES, type ActionKey, type Envelope } from '../../types';
-import { ensureSeeded } from '../../cloudfunctions/local/main';
+import { ensureSeeded, startLocal } from '../../cloudfunctions/local/main';
 import { COLLECTIONS } from '../../cloudfunctions/store/port';
 import { SqliteStore } from '../../cloudfunctions/store/sqlite/SqliteStore';
 import { callRaw, depsFor, FIXED_NOW, type As } from '../support/harness';
@@ -534,4 +538,131 @@ describe('fuzz: hostile payloads on every action, as every kind of caller', () =
     },
     Math.max(60_000, N * 10),
   );
+});
+
+// ---- the HTTP layer -----------------------------------------------------------------------------------------------
+
+/** Sends raw bytes and reads the status line and body of the answer (null when the server closed without one). */
+function rawRequest(port: number, bytes: Buffer): Promise<{ status: number; body: string } | null> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(bytes));
+    const chunks: Buffer[] = [];
+    socket.setTimeout(10_000, () => socket.destroy());
+    socket.on('data', (c) => chunks.push(c));
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const m = /^HTTP\/1\.[01] (\d{3})/.exec(text);
+      resolve(m ? { status: Number(m[1]), body: text.slice(text.indexOf('\r\n\r\n') + 4) } : null);
+    });
+  });
+}
+
+const SEGMENTS = [
+  '%',
+  '%0',
+  '%zz',
+  '%00',
+  '%E0%A4%A',
+  '%C0%AF',
+  '%FF',
+  '..',
+  '.',
+  '%2e%2e',
+  '%2f',
+  '%5c',
+  '%2F..%2F',
+  'api',
+  'files',
+  'upload',
+  'index.html',
+  'favicon.ico',
+  'js',
+  'geo',
+  'auth',
+  '%E4%B8%AD',
+  'x'.repeat(300),
+  '',
+  '\u00e9',
+  ';',
+  '?a=%',
+];
+
+function hostileRequest(r: Rng): Buffer {
+  const segs = Array.from({ length: 1 + Math.floor(r() * 3) }, () =>
+    r() < 0.15
+      ? `%${Math.floor(r() * 256)
+          .toString(16)
+          .padStart(2, '0')}`
+      : pick(r, SEGMENTS),
+  );
+  const target = r() < 0.05 ? pick(r, ['*', 'http://127.0.0.1/%', '//x', '/\u0001', '/a b']) : `/${segs.join('/')}`;
+  const method = pick(r, ['GET', 'GET', 'POST', 'POST', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'PATCH']);
+  const body =
+    method === 'GET' || method === 'HEAD'
+      ? ''
+      : pick(r, [
+          '',
+          '{"action":"streets"}',
+          '{"action":"devLogin","data":{"account":"admin"}}',
+          '{bad',
+          'null',
+          '[]',
+          JSON.stringify({ action: 'me', data: { pad: 'x'.repeat(r() < 0.05 ? 1_200_000 : 10) } }),
+        ]);
+  const headers = [
+    `Host: ${r() < 0.05 ? 'evil.example' : '127.0.0.1'}`,
+    ...(r() < 0.8
+      ? [
+          `Content-Type: ${pick(r, ['application/json', 'text/plain', 'multipart/form-data; boundary=x', 'application/json; charset=latin1', ''])}`,
+        ]
+      : []),
+    ...(r() < 0.3
+      ? [
+          `Authorization: ${pick(r, ['Bearer x', 'Bearer ', 'Basic YTpi', `Bearer v2.${'A'.repeat(2000)}.x`, 'Bearer v2.e30.x'])}`,
+        ]
+      : []),
+    ...(body && r() < 0.9 ? [`Content-Length: ${Buffer.byteLength(body)}`] : []),
+    'Connection: close',
+  ];
+  return Buffer.from(`${method} ${target} HTTP/1.1\r\n${headers.join('\r\n')}\r\n\r\n${body}`, 'utf8');
+}
+
+describe('fuzz: hostile requests to the local server', () => {
+  it('answers every one without a 5xx or INTERNAL and keeps serving', async () => {
+    const build = fs.mkdtempSync(path.join(os.tmpdir(), 'fuzz-h5-'));
+    fs.writeFileSync(path.join(build, 'index.html'), '<!doctype html><title>t</title>');
+    const running = await startLocal({
+      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'fuzz-http-')),
+      port: 0,
+      devLogin: true,
+      demoOutlets: 0,
+      staticDir: build,
+      log: () => undefined,
+    });
+    const port = Number(new URL(running.url).port);
+    const r = rngFrom(SEED + 1);
+    const failures: string[] = [];
+    const total = Math.max(400, Math.floor(N / 6));
+    try {
+      for (let i = 0; i < total; i += 10) {
+        const batch = Array.from({ length: Math.min(10, total - i) }, () => hostileRequest(r));
+        const answers = await Promise.all(batch.map((b) => rawRequest(port, b)));
+        answers.forEach((a, j) => {
+          const line = JSON.stringify(batch[j].toString('utf8').slice(0, 200));
+          if (!a) failures.push(`no answer: ${line}`);
+          else if (a.status >= 500) failures.push(`${a.status}: ${line}`);
+          else if (/"INTERNAL"/.test(a.body)) failures.push(`INTERNAL: ${line}`);
+        });
+      }
+      const alive = await rawRequest(
+        port,
+        Buffer.from('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n'),
+      );
+      expect(alive?.status).toBe(200);
+    } finally {
+      await running.close();
+    }
+    expect(failures.slice(0, 20)).toEqual([]);
+  }, 120_000);
 });
