@@ -7,7 +7,7 @@ import { seedReference } from '../api/seed';
 import { SqliteStore } from '../store/sqlite/SqliteStore';
 import { readReference } from './reference-files';
 import { createLocalServer, LOOPBACK_HOSTS, type LocalServerOptions } from './server';
-import { SessionSigner } from './session';
+import { pruneExpiredSessions, SessionSigner } from './session';
 import { cleanupUploads } from './uploads';
 
 export interface LocalOptions {
@@ -32,7 +32,7 @@ export interface RunningLocal {
   store: SqliteStore;
   server: http.Server;
   seeded: boolean;
-  /** Removes unreferenced uploads older than a day (also run on start and then daily). */
+  /** Removes unreferenced uploads older than a day (also run on start and then daily, with expired sessions). */
   cleanupUploads(): Promise<{ removed: number; bytes: number; strays: number }>;
   close(): Promise<void>;
 }
@@ -91,10 +91,15 @@ export async function startLocal(opts: LocalOptions): Promise<RunningLocal> {
   });
   const cleanup = () => cleanupUploads(store, opts.dataDir, now());
   const cleanupQuietly = () =>
-    cleanup().then(
-      (r) => r.removed + r.strays > 0 && info(`已清理 ${r.removed + r.strays} 个无人引用的上传文件`),
-      (err: unknown) => log('local server: upload cleanup failed', err),
-    );
+    Promise.all([
+      cleanup().then(
+        (r) => r.removed + r.strays > 0 && info(`已清理 ${r.removed + r.strays} 个无人引用的上传文件`),
+        (err: unknown) => log('local server: upload cleanup failed', err),
+      ),
+      pruneExpiredSessions(store, now(), signer.ttlMs).catch((err: unknown) =>
+        log('local server: session cleanup failed', err),
+      ),
+    ]);
   await cleanupQuietly();
   // Daily; unref'd so that the timer alone never keeps the process alive.
   const timer = setInterval(() => void cleanupQuietly(), CLEANUP_EVERY_MS);

@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LocalSessions, revokeAllSessions, revokeSession, SessionSigner } from '../../cloudfunctions/local/session';
+import {
+  LocalSessions,
+  pruneExpiredSessions,
+  revokeAllSessions,
+  revokeSession,
+  SessionSigner,
+} from '../../cloudfunctions/local/session';
 import { SqliteStore } from '../../cloudfunctions/store/sqlite/SqliteStore';
 
 const claims = { sub: 'oABC', sid: 's-1', via: 'demo' as const };
@@ -78,5 +84,18 @@ describe('session records: revocation and demo sign-in turned off', () => {
     expect(await revokeAllSessions(store, 'oAAA')).toBe(2);
     for (const t of a) expect(await sessions.authenticate(t)).toBeNull();
     expect((await sessions.authenticate(b))?.openid).toBe('oBBB');
+  });
+
+  it('forgets sessions whose tokens have expired, and only those', async () => {
+    const t0 = new Date('2026-11-01T00:00:00Z');
+    let now = t0;
+    const sessions = new LocalSessions(store, signer, true, () => now);
+    await sessions.issue('oOld');
+    now = new Date(t0.getTime() + 20 * 86_400_000);
+    const recent = await sessions.issue('oNew');
+    now = new Date(t0.getTime() + 31 * 86_400_000);
+    expect(await pruneExpiredSessions(store, now, signer.ttlMs)).toBe(1);
+    expect(await store.count('sessions')).toBe(1);
+    expect((await sessions.authenticate(recent))?.openid).toBe('oNew');
   });
 });
