@@ -114,6 +114,9 @@ export class LocalSessions {
       createdAt: at.toISOString(),
       revokedAt: null,
     });
+    // Marked as handled here (the caller awaits it later): a failed write must not become an unhandled rejection
+    // in between, which would end the process.
+    recorded.catch(() => undefined);
     return { token, recorded };
   }
 
