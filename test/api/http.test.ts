@@ -434,6 +434,46 @@ describe('the process survives a request that throws', () => {
       await store.close();
     }
   });
+
+  it('answers INTERNAL when a new session cannot be recorded, and hands out no token', async () => {
+    const store = SqliteStore.open(':memory:');
+    await store.set('users', 'demo:resident', {
+      openid: 'demo:resident',
+      role: 'resident',
+      scope: null,
+      nickname: '演示居民',
+      demoAccount: 'resident',
+      createdAt: new Date().toISOString(),
+    });
+    const failing = new Proxy(store, {
+      get(target, prop, receiver) {
+        if (prop === 'set')
+          return (collection: string, id: string, doc: unknown) =>
+            collection === 'sessions'
+              ? Promise.reject(new Error('disk full'))
+              : target.set(collection as 'users', id, doc as never);
+        return Reflect.get(target, prop, receiver) as unknown;
+      },
+    }) as Store;
+    const server = createLocalServer({
+      deps: { store: failing, now: () => new Date(), devLogin: true, log: () => undefined },
+      signer: new SessionSigner(Buffer.alloc(32, 4)),
+      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'nosession-')),
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`;
+    try {
+      const { status, env } = await post(base, 'auth', { action: 'devLogin', data: { account: 'resident' } });
+      expect(status).toBe(500);
+      expect(env.ok || env.error.code).toBe('INTERNAL');
+      expect(JSON.stringify(env)).not.toMatch(/token/);
+      expect((await post(base, 'geo', { action: 'streets' })).status).toBe(200);
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await store.close();
+    }
+  });
 });
 
 describe('npm start (the real entry, in its own process)', () => {
