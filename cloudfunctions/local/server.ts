@@ -1,34 +1,15 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { pipeline } from 'node:stream';
-import type { Envelope } from '../../types';
 import { routerFor, type Deps } from '../api';
 import { drain, isJsonContentType, MAX_DRAIN, MAX_JSON_BODY, readBody } from './body';
-import { faviconIco } from './favicon';
 import { decodeRequestPath } from './paths';
 import { RateLimiter, retryMessage } from './rate-limit';
-import { inlineScriptHashes, NON_PAGE_CSP, pageCsp, setCommonHeaders } from './security-headers';
+import { closeAfter, INTERNAL, invalid, send, sendText } from './respond';
+import { setCommonHeaders } from './security-headers';
+import { serveStatic, streamFile, type StaticSite } from './static-files';
 import { LocalSessions, type SessionSigner } from './session';
 import { DEFAULT_UPLOAD_QUOTA, hasQuota, MAX_UPLOAD, quotaMessage, receiveUpload, type UploadQuota } from './uploads';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-};
 
 /** Sign-in attempts (`auth.devLogin`) per client address: 30 a minute. */
 export const DEFAULT_SIGN_IN_LIMIT = { max: 30, windowMs: 60_000 };
@@ -53,39 +34,6 @@ export interface LocalServerOptions {
 
 /** The names a loopback server answers to. */
 export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1'] as const;
-
-const INTERNAL: Envelope<never> = { ok: false, error: { code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' } };
-
-function send(res: http.ServerResponse, status: number, body: Envelope<unknown>, extra: http.OutgoingHttpHeaders = {}) {
-  const text = JSON.stringify(body);
-  setCommonHeaders(res);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-    ...extra,
-  });
-  res.end(text);
-}
-
-function sendText(res: http.ServerResponse, status: number, text: string, extra: http.OutgoingHttpHeaders = {}) {
-  setCommonHeaders(res);
-  res.writeHead(status, {
-    'content-type': 'text/plain; charset=utf-8',
-    'content-length': Buffer.byteLength(text),
-    'cache-control': 'no-store',
-    ...extra,
-  });
-  res.end(text);
-}
-
-const invalid = (message: string): Envelope<never> => ({ ok: false, error: { code: 'INVALID_INPUT', message } });
-
-/** After an answer to a body too large to drain, the connection is closed rather than read further. */
-function closeAfter(req: http.IncomingMessage, res: http.ServerResponse): http.OutgoingHttpHeaders {
-  res.once('finish', () => req.destroy());
-  return { connection: 'close' };
-}
 
 /** The client's address, as one key (`::ffff:127.0.0.1` and `127.0.0.1` are the same client). */
 function clientAddress(req: http.IncomingMessage): string {
@@ -114,7 +62,7 @@ interface ServerState {
   signIns: RateLimiter;
   quota: UploadQuota;
   log: (message: string, err?: unknown) => void;
-  page: { key: string; html: Buffer; csp: string } | null;
+  site: StaticSite;
 }
 
 async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, fn: string, s: ServerState) {
@@ -255,80 +203,6 @@ async function serveFile(
   streamFile(file, res, s);
 }
 
-/** Streams a file; a read error (say the file went away meanwhile) ends this answer, never the process. */
-function streamFile(file: string, res: http.ServerResponse, s: ServerState): void {
-  pipeline(fs.createReadStream(file), res, (err) => {
-    if (err && err.code !== 'ERR_STREAM_PREMATURE_CLOSE') s.log('local server: could not send a file', err);
-  });
-}
-
-/** index.html with a policy naming its inline scripts' hashes; read again whenever the build changes. */
-async function appPage(root: string, s: ServerState): Promise<{ html: Buffer; csp: string } | null> {
-  const file = path.join(root, 'index.html');
-  const st = await fs.promises.stat(file).catch(() => null);
-  if (!st || !st.isFile()) return null;
-  const key = `${st.mtimeMs}:${st.size}`;
-  if (s.page?.key !== key) {
-    const html = await fs.promises.readFile(file);
-    s.page = { key, html, csp: pageCsp(inlineScriptHashes(html.toString('utf8'))) };
-  }
-  return s.page;
-}
-
-async function serveStatic(req: http.IncomingMessage, res: http.ServerResponse, segments: string[], s: ServerState) {
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    const drained = await drain(req);
-    setCommonHeaders(res);
-    res.writeHead(405, { allow: 'GET, HEAD', ...(drained ? {} : closeAfter(req, res)) }).end();
-    return;
-  }
-  const root = s.opts.staticDir;
-  if (segments.length === 1 && segments[0] === 'favicon.ico') return sendFavicon(req, res);
-  if (!root) return sendText(res, 404, '未找到');
-  if (segments.length === 0 || (segments.length === 1 && segments[0] === 'index.html')) {
-    const page = await appPage(root, s);
-    if (!page) return sendText(res, 404, '未找到');
-    setCommonHeaders(res, page.csp);
-    // The HTML entry is always revalidated, so a new build is picked up at once.
-    res.writeHead(200, {
-      'content-type': TYPES['.html'],
-      'content-length': page.html.length,
-      'cache-control': 'no-cache',
-    });
-    res.end(req.method === 'HEAD' ? undefined : page.html);
-    return;
-  }
-  // Nothing hidden is served (dot-files), and nothing outside the build folder.
-  if (segments.some((p) => p.startsWith('.'))) return sendText(res, 404, '未找到');
-  const base = path.resolve(root);
-  const file = path.resolve(base, ...segments);
-  if (!file.startsWith(base + path.sep)) return sendText(res, 404, '未找到');
-  const st = await fs.promises.stat(file).catch(() => null);
-  if (!st || !st.isFile()) return sendText(res, 404, '未找到');
-  const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
-  setCommonHeaders(res, NON_PAGE_CSP);
-  // Hashed assets are immutable.
-  res.writeHead(200, {
-    'content-type': type,
-    'content-length': st.size,
-    'cache-control': 'public, max-age=31536000, immutable',
-  });
-  if (req.method === 'HEAD') return void res.end();
-  streamFile(file, res, s);
-}
-
-let favicon: Buffer | null = null;
-function sendFavicon(req: http.IncomingMessage, res: http.ServerResponse): void {
-  favicon ??= faviconIco();
-  setCommonHeaders(res);
-  res.writeHead(200, {
-    'content-type': 'image/x-icon',
-    'content-length': favicon.length,
-    'cache-control': 'public, max-age=86400',
-  });
-  res.end(req.method === 'HEAD' ? undefined : favicon);
-}
-
 function hostAllowed(req: http.IncomingMessage, allowed: readonly string[]): boolean {
   const host = req.headers.host;
   if (host === undefined) return true; // HTTP/1.0 clients; browsers always send Host
@@ -364,7 +238,7 @@ async function route(req: http.IncomingMessage, res: http.ServerResponse, s: Ser
     await drain(req);
     return sendText(res, 404, '未找到');
   }
-  return serveStatic(req, res, p.segments, s);
+  return serveStatic(req, res, p.segments, s.site);
 }
 
 /**
@@ -374,13 +248,14 @@ async function route(req: http.IncomingMessage, res: http.ServerResponse, s: Ser
  */
 export function createLocalServer(opts: LocalServerOptions): http.Server {
   const limit = opts.signInLimit ?? DEFAULT_SIGN_IN_LIMIT;
+  const log = (message: string, err?: unknown) => (opts.deps.log ?? console.error)(message, err);
   const state: ServerState = {
     opts,
     sessions: new LocalSessions(opts.deps.store, opts.signer, opts.deps.devLogin, opts.deps.now),
     signIns: new RateLimiter(limit.max, limit.windowMs),
     quota: opts.uploadQuota ?? DEFAULT_UPLOAD_QUOTA,
-    log: (message, err) => (opts.deps.log ?? console.error)(message, err),
-    page: null,
+    log,
+    site: { root: opts.staticDir, log, page: null },
   };
   const server = http.createServer((req, res) => {
     let work: Promise<void>;
