@@ -20,7 +20,7 @@ const base = {
 
 module.exports = {
   ...base,
-  testMatch: ['<rootDir>/test/{unit,api,contract,functions,lint,crash}/**/*.test.ts'],
+  testMatch: ['<rootDir>/test/{unit,api,contract,functions,lint,crash,fuzz}/**/*.test.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/support/no-network.ts'],
   testTimeout: 30000,
 };

@@ -51,6 +51,8 @@ export interface ActionMap {
   'auth.demoAccounts': { req: Empty; res: DemoAccount[] };
   /** Exactly one of: a demo account key, or a new openid (signs in as a fresh resident). */
   'auth.devLogin': { req: { account?: string; openid?: string }; res: { token: string; user: User } };
+  /** Ends the caller's local session (its token stops working); in the cloud there is no session to end. */
+  'auth.signOut': { req: Empty; res: { signedOut: boolean } };
 
   'geo.streets': { req: Empty; res: Street[] };
   /** Xicheng's outline, for drawing the map. */

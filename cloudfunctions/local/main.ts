@@ -9,8 +9,9 @@ import { startMessageJobs } from './message-jobs';
 import { LOCAL_SUBSCRIPTIONS } from './routers';
 import { SqliteStore } from '../store/sqlite/SqliteStore';
 import { readReference } from './reference-files';
-import { createLocalServer } from './server';
-import { SessionSigner } from './session';
+import { createLocalServer, LOOPBACK_HOSTS, type LocalServerOptions } from './server';
+import { pruneExpiredSessions, SessionSigner } from './session';
+import { cleanupUploads } from './uploads';
 
 export interface LocalOptions {
   dataDir: string;
@@ -23,6 +24,10 @@ export interface LocalOptions {
   /** The server's clock; tests pin it to a known Beijing time. */
   clock?: () => Date;
   log?: (message: string, err?: unknown) => void;
+  /** Sign-in attempts per client address (default 30 a minute). */
+  signInLimit?: LocalServerOptions['signInLimit'];
+  /** Uploads per person per Beijing day (default 20 files, 40 MB). */
+  uploadQuota?: LocalServerOptions['uploadQuota'];
 }
 
 export interface RunningLocal {
@@ -30,8 +35,13 @@ export interface RunningLocal {
   store: SqliteStore;
   server: http.Server;
   seeded: boolean;
+  /** Removes unreferenced uploads older than a day (also run on start and then daily, with expired sessions). */
+  cleanupUploads(): Promise<{ removed: number; bytes: number; strays: number }>;
   close(): Promise<void>;
 }
+
+/** How often the upload cleanup runs after the one on start. */
+export const CLEANUP_EVERY_MS = 24 * 3600 * 1000;
 
 /** How many demo outlets a new data folder gets (DEMO_OUTLETS overrides; 0 for none). */
 export const DEFAULT_DEMO_OUTLETS = 2000;
@@ -72,21 +82,36 @@ export async function startLocal(opts: LocalOptions): Promise<RunningLocal> {
   // A bulk write of outlets that was cut short (a crashed import) leaves coverage behind: recompute it.
   if (!seeded && !(await coverageIsCurrent(store))) await refreshCoverage(store, new Date());
   const signer = SessionSigner.fromDataDir(opts.dataDir);
-  const clock = opts.clock ?? (() => new Date());
-  const stopJobs = startMessageJobs(store, clock, opts.log ?? ((m, e) => console.error(m, e)));
+  const now = opts.clock ?? (() => new Date());
+  const log = opts.log ?? ((message: string, err?: unknown) => console.error(message, err));
+  const info = opts.log ?? ((message: string) => console.log(message));
+  const host = opts.host ?? '127.0.0.1';
+  const stopJobs = startMessageJobs(store, now, log);
   const server = createLocalServer({
-    deps: {
-      store,
-      now: opts.clock ?? (() => new Date()),
-      devLogin: opts.devLogin,
-      log: opts.log,
-      subscriptions: LOCAL_SUBSCRIPTIONS,
-    },
+    deps: { store, now, devLogin: opts.devLogin, log: opts.log, subscriptions: LOCAL_SUBSCRIPTIONS },
+    // A server bound to another address also answers to that address.
+    allowedHosts: [...LOOPBACK_HOSTS, host],
     signer,
     dataDir: opts.dataDir,
     staticDir: opts.staticDir,
+    signInLimit: opts.signInLimit,
+    uploadQuota: opts.uploadQuota,
   });
-  const host = opts.host ?? '127.0.0.1';
+  const cleanup = () => cleanupUploads(store, opts.dataDir, now());
+  const cleanupQuietly = () =>
+    Promise.all([
+      cleanup().then(
+        (r) => r.removed + r.strays > 0 && info(`已清理 ${r.removed + r.strays} 个无人引用的上传文件`),
+        (err: unknown) => log('local server: upload cleanup failed', err),
+      ),
+      pruneExpiredSessions(store, now(), signer.ttlMs).catch((err: unknown) =>
+        log('local server: session cleanup failed', err),
+      ),
+    ]);
+  await cleanupQuietly();
+  // Daily; unref'd so that the timer alone never keeps the process alive.
+  const timer = setInterval(() => void cleanupQuietly(), CLEANUP_EVERY_MS);
+  timer.unref();
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port, host, () => resolve());
@@ -97,8 +122,10 @@ export async function startLocal(opts: LocalOptions): Promise<RunningLocal> {
     store,
     server,
     seeded,
+    cleanupUploads: cleanup,
     async close() {
       stopJobs();
+      clearInterval(timer);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await store.close();

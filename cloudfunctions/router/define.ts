@@ -27,6 +27,8 @@ export interface Deps {
   devLogin: boolean;
   /** Issues a signed session for an openid; only entries that have sessions (the local server) give one. */
   issueSession?: (openid: string) => string | Promise<string>;
+  /** Revokes the session of the current request (local server); answers whether one was revoked. */
+  endSession?: () => Promise<boolean>;
   /** A short-lived link to an uploaded file (local server); in the cloud the file id itself is returned. */
   fileUrl?: (fileId: string) => string;
   /**
@@ -45,20 +47,25 @@ export interface Deps {
 /** Writes one person may make a minute, across every action that changes something. */
 export const WRITES_PER_MINUTE = 60;
 
+const writeCounterId = (openid: string, t: Date) => `w_${openid}_${utcMinuteBucket(t)}`;
+
+/** Refuses a write beyond this person's limit for this minute, saying how long to wait; reads only. */
+async function checkWriteLimit(deps: Deps, openid: string): Promise<void> {
+  const t = deps.now();
+  const counter = await deps.store.get('rateLimits', writeCounterId(openid, t));
+  if ((counter?.count ?? 0) >= (deps.writesPerMinute ?? WRITES_PER_MINUTE))
+    throw new AppError('RATE_LIMITED', `操作太频繁，请 ${Math.max(1, 60 - t.getUTCSeconds())} 秒后再试`);
+}
+
 /**
- * Counts a write of this person in this minute (a counter document per person and minute, in a transaction), and
- * refuses one beyond the limit with the seconds left to wait. The refused write changes nothing.
+ * Counts a write that went through (a counter document per person and minute, in a transaction), so a refused
+ * call writes nothing at all. Writes racing within the same instant may pass the check together: the limit holds
+ * to within the number of such simultaneous calls.
  */
 async function countWrite(deps: Deps, openid: string): Promise<void> {
-  const limit = deps.writesPerMinute ?? WRITES_PER_MINUTE;
-  const t = deps.now();
-  const id = `w_${openid}_${utcMinuteBucket(t)}`;
+  const id = writeCounterId(openid, deps.now());
   await deps.store.transaction(async (tx) => {
     const counter = (await tx.get('rateLimits', id)) ?? { id, count: 0 };
-    if (counter.count >= limit) {
-      const wait = Math.max(1, 60 - t.getUTCSeconds());
-      throw new AppError('RATE_LIMITED', `操作太频繁，请 ${wait} 秒后再试`);
-    }
     await tx.set('rateLimits', id, { id, count: counter.count + 1 });
   });
 }
@@ -152,8 +159,9 @@ export function defineRouter<F extends FnName>(fn: F, table: ActionTable<F>): Ro
         if (!allows(def.access, def.roles, user)) {
           throw user ? new AppError('FORBIDDEN') : new AppError('UNAUTHENTICATED');
         }
-        if (def.write && user) await countWrite(deps, user.openid);
+        if (def.write && user) await checkWriteLimit(deps, user.openid);
         const data = await def.handler(parsed.data, { ...deps, openid: caller.openid, user });
+        if (def.write && user) await countWrite(deps, user.openid);
         return { ok: true, data };
       } catch (err) {
         if (err instanceof AppError) return fail(err);

@@ -30,6 +30,8 @@ describe('events under load, through the local HTTP server', () => {
       devLogin: true,
       demoOutlets: 0,
       clock: () => NOW,
+      // A thousand people sign in from this one address.
+      signInLimit: { max: 2000, windowMs: 60_000 },
     });
   });
   afterAll(() => running.close());

@@ -188,7 +188,7 @@ describe('answer-once under concurrency, through the local HTTP server', () => {
       (await (
         await fetch(`${running.url}/api/${fn}`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${token}` },
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: JSON.stringify({ action, data }),
         })
       ).json()) as Envelope<T>;
@@ -197,6 +197,7 @@ describe('answer-once under concurrency, through the local HTTP server', () => {
         (await (
           await fetch(`${running.url}/api/auth`, {
             method: 'POST',
+            headers: { 'content-type': 'application/json' },
             body: JSON.stringify({ action: 'devLogin', data: body }),
           })
         ).json()) as { data: { token: string } }

@@ -12,6 +12,11 @@ export const authRouter = defineRouter('auth', {
     access: 'signedIn',
     handler: (input, ctx) => setHome(ctx, input),
   },
+  signOut: {
+    input: empty,
+    access: 'signedIn',
+    handler: async (_input, ctx) => ({ signedOut: ctx.endSession ? await ctx.endSession() : false }),
+  },
   demoAccounts: { input: empty, access: 'public', handler: (_input, ctx) => listDemoAccounts(ctx) },
   devLogin: {
     input: z

@@ -1,6 +1,6 @@
 import type { Req } from '../../../types';
 import { beijingIso } from '../../../types/time';
-import { csvForPeople } from '../../core/csv';
+import { csvForPeople, safeFilename } from '../../core/csv';
 import type { SignedInCtx } from '../../router/define';
 import { getManyMap, readAll } from '../../store/port';
 import { eventToRun } from './repo';
@@ -33,5 +33,5 @@ export async function exportAttendees(
       beijing(s.checkedInAt),
       beijing(s.createdAt),
     ]);
-  return { filename: `${event.title}-报名名单.csv`, csv: csvForPeople(rows) };
+  return { filename: safeFilename(event.title, '报名名单.csv'), csv: csvForPeople(rows) };
 }

@@ -1,4 +1,5 @@
 import { CATEGORY_BY_ID, type CategoryId, type Req, type Res } from '../../../types';
+import { safeFilename } from '../../core/csv';
 import { answersCsv, tally } from '../../core/surveys';
 import type { SignedInCtx } from '../../router/define';
 import { CATEGORY_IDS } from '../../router/schemas';
@@ -56,7 +57,7 @@ export async function exportSurvey(
     ),
   }));
   return {
-    filename: `${survey.title}-问卷结果.csv`,
+    filename: safeFilename(survey.title, '问卷结果.csv'),
     csv: answersCsv(survey, display, (code) => (code ? (names.get(code) ?? code) : '')),
   };
 }
