@@ -62,8 +62,7 @@ export function describeShape(shape: QueryShape): string {
   return `${shape.collection}${where}${shape.order ? ` order by ${shape.order}` : ''}`;
 }
 
-const sameSet = (a: readonly string[], b: readonly string[]) =>
-  a.length === b.length && a.every((x) => b.includes(x));
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 /**
  * Whether an index answers a query without scanning the collection or sorting in memory: its leading keys are the

@@ -16,8 +16,11 @@ interface Collection {
 }
 interface Tx {
   id: string;
-  /** The commit sequence when the transaction started: a row written after it is a conflict. */
-  startSeq: number;
+  /**
+   * The commit sequence when the transaction's snapshot was taken — at its first operation, as MongoDB takes it, not
+   * at `startTransaction`: a row committed after it is a conflict.
+   */
+  startSeq: number | null;
   writes: Map<string, Plain | null>;
   timer: ReturnType<typeof setTimeout>;
 }
@@ -172,6 +175,7 @@ export class MemoryCloudbase {
     if (!params.transactionId) return null;
     const tx = this.txs.get(String(params.transactionId));
     if (!tx) throw new CloudbaseError('DATABASE_TRANSACTION_FAIL', 'transaction not found or finished');
+    if (tx.startSeq === null) tx.startSeq = this.seq;
     return tx;
   }
 
@@ -192,7 +196,7 @@ export class MemoryCloudbase {
         const id = `tx-${++this.txCounter}`;
         const timer = setTimeout(() => this.expire(id), this.transactionLifetimeMs);
         timer.unref?.();
-        this.txs.set(id, { id, startSeq: this.seq, writes: new Map(), timer });
+        this.txs.set(id, { id, startSeq: null, writes: new Map(), timer });
         return { transactionId: id, requestId: id };
       }
       case 'database.commitTransaction':
@@ -293,7 +297,7 @@ export class MemoryCloudbase {
     const k = key(coll, id);
     const holder = this.locks.get(k);
     const row = this.table(coll).rows.get(id);
-    if ((holder && holder !== tx.id) || (row && row.seq > tx.startSeq))
+    if ((holder && holder !== tx.id) || (row && row.seq > (tx.startSeq ?? this.seq)))
       throw new CloudbaseError('DATABASE_TRANSACTION_CONFLICT', 'write conflict');
     this.locks.set(k, tx.id);
   }

@@ -50,13 +50,13 @@ const CONFLICT = 'DATABASE_TRANSACTION_CONFLICT';
  * that write under contention (20 s in `cloudbaserc.json`; 10 s for the rest), so a caller always gets an answer —
  * `CONFLICT` at worst — before the platform kills the function.
  */
-export const TX_BUDGET_MS = 6000;
+export const TX_BUDGET_MS = Number(process.env.TMP_BUDGET ?? 6000);
 /**
  * Backoff between attempts: exponential with full jitter, so a burst on one hot document spreads out instead of
  * colliding again; the cap keeps a late attempt from sleeping through the rest of the budget.
  */
-const BACKOFF_BASE_MS = 5;
-const BACKOFF_CAP_MS = 250;
+const BACKOFF_BASE_MS = Number(process.env.TMP_BASE ?? 5);
+const BACKOFF_CAP_MS = Number(process.env.TMP_CAP ?? 250);
 /**
  * CloudBase measures `geoNear` distances with its own earth model, which differs from ours by well under 1 %; the
  * database is asked for this much more (and less) than the radius, and the exact cut is made here.
