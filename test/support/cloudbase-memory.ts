@@ -1,6 +1,7 @@
 import { EJSON } from 'bson';
 import { Geodesic } from 'geographiclib-geodesic';
 import { Query, update as applyUpdate } from 'mingo';
+import type { Clock } from '../../cloudfunctions/store/cloudbase/CloudbaseStore';
 import type { DatabaseSpec, IndexSpec } from '../../cloudfunctions/store/cloudbase/schema';
 import { describeShape, needsIndex, serves, shapeOf, type QueryShape } from './cloudbase-indexes';
 
@@ -22,7 +23,7 @@ interface Tx {
    */
   startSeq: number | null;
   writes: Map<string, Plain | null>;
-  timer: ReturnType<typeof setTimeout>;
+  cancelExpiry: () => void;
 }
 
 /** An error as CloudBase's request layer throws it: `{ code, message, requestId }`. */
@@ -47,6 +48,8 @@ export interface MemoryCloudbaseOptions {
   transactionLifetimeMs?: number;
   /** How long a write outside a transaction waits for a transaction's lock before it fails. */
   lockWaitMs?: number;
+  /** The clock latency, lock waits and transaction lifetimes run on: the wall clock unless a test simulates one. */
+  clock?: Clock;
 }
 
 /** BSON regular expressions (what the SDK's `db.RegExp` becomes) as JavaScript ones, which mingo evaluates. */
@@ -66,7 +69,12 @@ const idOf = (query: Plain): string => {
   if (typeof query._id !== 'string') throw new CloudbaseError('INVALID_PARAM', 'doc operations need a string _id');
   return query._id;
 };
-const sleep = (ms: number) => new Promise<void>((r) => (ms > 0 ? setTimeout(r, ms) : setImmediate(r)));
+
+/** The wall clock, answering a zero wait on the next turn (as a network would) so concurrent callers interleave. */
+const wallClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise<void>((r) => (ms > 0 ? setTimeout(r, ms) : setImmediate(r))),
+};
 
 /** Metres between two `[lng, lat]` points on the WGS-84 ellipsoid (Karney's geodesic), independent of the product. */
 export function geodesicMeters(a: readonly [number, number], b: readonly [number, number]): number {
@@ -101,6 +109,7 @@ export class MemoryCloudbase {
   latencyMs: number;
   readonly transactionLifetimeMs: number;
   readonly lockWaitMs: number;
+  private readonly clock: Clock;
   /** Every request the SDK sent, for tests that look at the wire. */
   readonly requests: { api: string; params: Plain }[] = [];
   /** The shapes of refused queries that no index serves, in words. */
@@ -112,6 +121,19 @@ export class MemoryCloudbase {
     this.latencyMs = options.latencyMs ?? 0;
     this.transactionLifetimeMs = options.transactionLifetimeMs ?? 60_000;
     this.lockWaitMs = options.lockWaitMs ?? 5_000;
+    this.clock = options.clock ?? wallClock;
+  }
+
+  /** Calls `fn` after `ms` on this database's clock, unless cancelled; a wall-clock timer never keeps a test alive. */
+  private after(ms: number, fn: () => void): () => void {
+    if (this.clock === wallClock) {
+      const timer = setTimeout(fn, ms);
+      timer.unref?.();
+      return () => clearTimeout(timer);
+    }
+    let cancelled = false;
+    void this.clock.sleep(ms).then(() => cancelled || fn());
+    return () => (cancelled = true);
   }
 
   /** A class with the SDK's requester shape, bound to this database: assign it to `Db.reqClass`. */
@@ -182,11 +204,11 @@ export class MemoryCloudbase {
   async send(api: string, params: Plain): Promise<unknown> {
     this.requests.push({ api, params });
     // Answer on a later turn, as a network would, so concurrent callers interleave.
-    await sleep(this.latencyMs / 2);
+    await this.clock.sleep(this.latencyMs / 2);
     try {
       return await this.answer(api, params);
     } finally {
-      await sleep(this.latencyMs / 2);
+      await this.clock.sleep(this.latencyMs / 2);
     }
   }
 
@@ -194,9 +216,8 @@ export class MemoryCloudbase {
     switch (api) {
       case 'database.startTransaction': {
         const id = `tx-${++this.txCounter}`;
-        const timer = setTimeout(() => this.expire(id), this.transactionLifetimeMs);
-        timer.unref?.();
-        this.txs.set(id, { id, startSeq: null, writes: new Map(), timer });
+        const cancelExpiry = this.after(this.transactionLifetimeMs, () => this.expire(id));
+        this.txs.set(id, { id, startSeq: null, writes: new Map(), cancelExpiry });
         return { transactionId: id, requestId: id };
       }
       case 'database.commitTransaction':
@@ -305,15 +326,15 @@ export class MemoryCloudbase {
   /** A write outside a transaction waits while a transaction holds the document, and fails after `lockWaitMs`. */
   private async unlocked(coll: string, id: string): Promise<void> {
     const k = key(coll, id);
-    const deadline = Date.now() + this.lockWaitMs;
+    const deadline = this.clock.now() + this.lockWaitMs;
     while (this.locks.has(k)) {
-      const left = deadline - Date.now();
+      const left = deadline - this.clock.now();
       if (left <= 0) throw new CloudbaseError('DATABASE_TIMEOUT', `lock wait timed out on ${coll}/${id}`);
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, left);
+        const cancel = this.after(left, resolve);
         const list = this.waiters.get(k) ?? [];
         list.push(() => {
-          clearTimeout(timer);
+          cancel();
           resolve();
         });
         this.waiters.set(k, list);
@@ -391,7 +412,7 @@ export class MemoryCloudbase {
   /** Ends a transaction: its locks go, and with `commit` its writes land together. */
   private end(tx: Tx, commit: boolean): void {
     this.txs.delete(tx.id);
-    clearTimeout(tx.timer);
+    tx.cancelExpiry();
     if (commit) {
       const seq = ++this.seq;
       for (const [k, doc] of tx.writes) {

@@ -32,6 +32,17 @@ import { cloudbaseDb } from './app';
 type Db = ReturnType<typeof cloudbaseDb>;
 type Plain = Record<string, unknown>;
 
+/** Time as the adapter sees it: the wall clock in production, a simulated one in tests of contention. */
+export interface Clock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+};
+
 /** An SDK failure: logged with its code, shown to nobody (the router answers `INTERNAL`). */
 export class CloudbaseFault extends Error {
   constructor(
@@ -50,13 +61,16 @@ const CONFLICT = 'DATABASE_TRANSACTION_CONFLICT';
  * that write under contention (20 s in `cloudbaserc.json`; 10 s for the rest), so a caller always gets an answer —
  * `CONFLICT` at worst — before the platform kills the function.
  */
-export const TX_BUDGET_MS = Number(process.env.TMP_BUDGET ?? 6000);
+export const TX_BUDGET_MS = 6000;
+
 /**
  * Backoff between attempts: exponential with full jitter, so a burst on one hot document spreads out instead of
- * colliding again; the cap keeps a late attempt from sleeping through the rest of the budget.
+ * colliding again; the cap keeps a late attempt from sleeping through the rest of the budget. Measured on the
+ * in-memory CloudBase at 10 ms a request: 100 people rating one outlet at once all land, the last after 4.6–4.9 s
+ * (a transaction holds the outlet's aggregate for ~40 ms, so 4 s is the floor).
  */
-const BACKOFF_BASE_MS = Number(process.env.TMP_BASE ?? 5);
-const BACKOFF_CAP_MS = Number(process.env.TMP_CAP ?? 250);
+const BACKOFF_BASE_MS = 5;
+const BACKOFF_CAP_MS = 250;
 /**
  * CloudBase measures `geoNear` distances with its own earth model, which differs from ours by well under 1 %; the
  * database is asked for this much more (and less) than the radius, and the exact cut is made here.
@@ -154,7 +168,10 @@ function filter(db: Db, where: Where | undefined): Plain {
 export class CloudbaseStore implements Store {
   private closed = false;
 
-  constructor(private readonly db: Db = cloudbaseDb()) {}
+  constructor(
+    private readonly db: Db = cloudbaseDb(),
+    private readonly clock: Clock = systemClock,
+  ) {}
 
   private coll(collection: CollectionName) {
     return this.db.collection(collection);
@@ -307,15 +324,15 @@ export class CloudbaseStore implements Store {
    */
   async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     this.open();
-    const deadline = Date.now() + TX_BUDGET_MS;
+    const deadline = this.clock.now() + TX_BUDGET_MS;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.db.runTransaction(async (t: SdkTransaction) => work(this.txAdapter(t)), 0);
       } catch (err) {
         if (sdkCode(err) !== CONFLICT) throw mapError(err);
         const pause = Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
-        if (Date.now() + pause >= deadline) throw mapError(err);
-        await new Promise((r) => setTimeout(r, pause));
+        if (this.clock.now() + pause >= deadline) throw mapError(err);
+        await this.clock.sleep(pause);
       }
     }
   }
