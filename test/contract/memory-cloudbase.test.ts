@@ -120,3 +120,27 @@ describe('the in-memory CloudBase is as strict as the service', () => {
     expect(page.items[0].meters).toBeCloseTo(ours, 6);
   });
 });
+
+describe('unique indexes on the in-memory CloudBase', () => {
+  it('refuses a second sign-up with the same check-in code for one event, as the declared unique index does', async () => {
+    installMemoryCloudbase();
+    const store = new CloudbaseStore(cloudbaseDb());
+    const signup = (openid: string, eventId: string) => ({
+      id: `${eventId}_${openid}`,
+      eventId,
+      openid,
+      status: 'confirmed' as const,
+      checkInCode: '1234567',
+      checkedInAt: null,
+      createdAt: AT,
+      updatedAt: AT,
+    });
+    await store.set('signups', 'e1_a', signup('a', 'e1'));
+    await store.set('signups', 'e2_b', signup('b', 'e2'));
+    await store.set('signups', 'e1_a', { ...signup('a', 'e1'), status: 'cancelled' });
+    await expect(store.set('signups', 'e1_c', signup('c', 'e1'))).rejects.toMatchObject({
+      sdkCode: 'DATABASE_DUPLICATE_WRITE',
+    });
+    expect(await store.count('signups', { eventId: 'e1' })).toBe(1);
+  });
+});

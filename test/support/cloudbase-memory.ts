@@ -88,6 +88,7 @@ export function geodesicMeters(a: readonly [number, number], b: readonly [number
  * As strict as the service where the product depends on it:
  * - a collection exists only once created (`provision` creates those of `cloudbase/database.json`); anything else
  *   answers `DATABASE_COLLECTION_NOT_EXIST`;
+ * - unique indexes refuse a second document with the same key;
  * - a query, sort, count or `geoNear` that no declared index serves is refused, naming the query's shape (CloudBase
  *   refuses `geoNear` without a geo index, and a scan or in-memory sort of a large collection times out);
  * - transactions: doc-level operations only, writes invisible until commit, a write to a document that another
@@ -349,7 +350,21 @@ export class MemoryCloudbase {
     for (const wake of list ?? []) wake();
   }
 
+  /** A unique index refuses a second document with the same values (an absent field counts as null, as in MongoDB). */
+  private checkUnique(coll: string, id: string, doc: Plain): void {
+    const valueAt = (d: Plain, field: string) =>
+      JSON.stringify(field.split('.').reduce<unknown>((v, k) => (v as Plain | null)?.[k] ?? null, d));
+    for (const index of this.table(coll).indexes.filter((i) => i.unique)) {
+      const keyOf = (d: Plain) => index.keys.map((k) => valueAt(d, k.field)).join('\u0000');
+      const mine = keyOf(doc);
+      for (const [otherId, row] of this.table(coll).rows)
+        if (otherId !== id && keyOf(row.doc) === mine)
+          throw new CloudbaseError('DATABASE_DUPLICATE_WRITE', `duplicate key for unique index ${coll}.${index.name}`);
+    }
+  }
+
   private async write(coll: string, id: string, doc: Plain | null, tx: Tx | null): Promise<void> {
+    if (doc) this.checkUnique(coll, id, doc);
     if (tx) {
       this.claim(tx, coll, id);
       tx.writes.set(key(coll, id), doc);
