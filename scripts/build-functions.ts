@@ -1,23 +1,43 @@
 /**
- * `npm run build:functions`: bundles each cloud function with esbuild into dist-functions/<fn>/ — index.js plus a
- * package.json whose only dependency is @cloudbase/node-sdk (installed by CloudBase on deploy). SQLite and the
- * local server never enter a bundle.
+ * `npm run build:functions`: bundles each cloud function with esbuild into dist-functions/<fn>/ — a minified
+ * index.js, a package.json whose only dependency is @cloudbase/node-sdk at exactly the version installed here (the
+ * one the tests ran), and, for a function that calls WeChat's open APIs, a config.json granting them. SQLite and
+ * the local server never enter a bundle.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { FUNCTIONS } from '../types';
+import { FUNCTIONS, type FnName } from '../types';
 
 const ROOT = path.resolve(__dirname, '..');
 export const FUNCTIONS_DIR = path.join(ROOT, 'dist-functions');
 /** Packages the cloud installs instead of the bundle carrying them. */
 const RUNTIME_DEPENDENCIES = ['@cloudbase/node-sdk'];
 
+/**
+ * WeChat open APIs each function calls through CloudBase (`callWxOpenApi`). A function's folder must carry a
+ * config.json naming them, or the call fails with -604101 (no permission). Add a line when a function starts calling
+ * one; a function not listed gets no config.json.
+ */
+export const OPENAPI_PERMISSIONS: Partial<Record<FnName, readonly string[]>> = {
+  /** Content security check of review text (msgSecCheck v2, scene 2). */
+  ratings: ['security.msgSecCheck'],
+  /** Subscription messages: event reminders and changes, review outcomes, replies to reports, survey invitations. */
+  events: ['subscribeMessage.send'],
+  reviews: ['subscribeMessage.send'],
+  demand: ['subscribeMessage.send'],
+  surveys: ['subscribeMessage.send'],
+};
+
+/** The exact version of an installed package (what the tests ran), never a range the cloud may resolve higher. */
+export function installedVersion(pkg: string): string {
+  const manifest = path.join(path.dirname(require.resolve(`${pkg}/package.json`, { paths: [ROOT] })), 'package.json');
+  return (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version: string }).version;
+}
+
 export async function buildFunctions(): Promise<string[]> {
-  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-    version: string;
-    dependencies: Record<string, string>;
-  };
+  const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+  const dependencies = Object.fromEntries(RUNTIME_DEPENDENCIES.map((d) => [d, installedVersion(d)]));
   fs.rmSync(FUNCTIONS_DIR, { recursive: true, force: true });
   for (const fn of FUNCTIONS) {
     const out = path.join(FUNCTIONS_DIR, fn);
@@ -25,6 +45,7 @@ export async function buildFunctions(): Promise<string[]> {
       entryPoints: [path.join(ROOT, 'cloudfunctions/functions', fn, 'index.ts')],
       outfile: path.join(out, 'index.js'),
       bundle: true,
+      minify: true,
       platform: 'node',
       target: 'node18',
       format: 'cjs',
@@ -32,9 +53,14 @@ export async function buildFunctions(): Promise<string[]> {
       legalComments: 'none',
       logLevel: 'warning',
     });
-    const dependencies = Object.fromEntries(RUNTIME_DEPENDENCIES.map((d) => [d, pkg.dependencies[d]]));
     const manifest = { name: fn, version: pkg.version, private: true, main: 'index.js', dependencies };
     fs.writeFileSync(path.join(out, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    const openapi = OPENAPI_PERMISSIONS[fn];
+    if (openapi?.length)
+      fs.writeFileSync(
+        path.join(out, 'config.json'),
+        `${JSON.stringify({ permissions: { openapi: [...openapi] } }, null, 2)}\n`,
+      );
   }
   return [...FUNCTIONS];
 }

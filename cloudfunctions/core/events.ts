@@ -24,6 +24,17 @@ export function checkInCode(seat: number, random3: number): string {
   return `${String(seat).padStart(4, '0')}${String(random3 % 1000).padStart(3, '0')}`;
 }
 
+/**
+ * The code of a sign-up that holds no seat (waiting, or cancelled): unique per sign-up, as the event's check-in codes
+ * are (CloudBase keeps them unique by index), and never a code anyone can type (codes are digits).
+ */
+export function noSeatCode(signupId: string): string {
+  return `none:${signupId}`;
+}
+
+/** Whether a sign-up's code can be shown at the door. */
+export const isSeatCode = (code: string) => /^\d{7,10}$/.test(code);
+
 /** The waitlist's order key of a sign-up made at `at`: earlier first, ties by id. */
 export function queueKey(at: string, signupId: string): string {
   return `${at}|${signupId}`;

@@ -1,6 +1,6 @@
 import type { Envelope } from '../../types';
 import type { Router, Subscriptions } from '../router/define';
-import { cloudbaseApp } from '../store/cloudbase/app';
+import { callerOpenid, cloudbaseApp } from '../store/cloudbase/app';
 import { CloudbaseStore } from '../store/cloudbase/CloudbaseStore';
 
 let store: CloudbaseStore | null = null;
@@ -24,12 +24,13 @@ async function wechatContentCheck(text: string, openid: string): Promise<boolean
 /**
  * The cloud entry of one function: its own area's router, and the reactions to its changes that other areas
  * subscribe (e.g. coverage following an outlet's status). The caller's openid comes from CloudBase's context
- * (`auth().getUserInfo()`), never from the event: an `openid` or `userInfo` in the event is ignored. Dev sign-in is
+ * (the invocation context, or the environment on older runtimes), never from the event: an `openid` or `userInfo` in the event is ignored. Dev sign-in is
  * always off here.
  */
 export function cloudMain(router: Router, subscriptions: Subscriptions = {}) {
-  return async function main(event: unknown, _context?: unknown): Promise<Envelope<unknown>> {
-    const { openId } = cloudbaseApp().auth().getUserInfo();
+  return async function main(event: unknown, context?: unknown): Promise<Envelope<unknown>> {
+    // The invocation context first (the newer runtime puts the caller there), the environment otherwise.
+    const openId = callerOpenid(context);
     store ??= new CloudbaseStore();
     return router.handle(
       event,

@@ -213,7 +213,12 @@ export interface Store extends DocReader, BatchReader, DocWriter {
     collection: C,
     options: NearbyOptions<Collections[C]>,
   ): Promise<NearPage<Collections[C]>>;
-  /** Runs `work` atomically: all of its writes land, or none. */
+  /**
+   * Runs `work` atomically: all of its writes land, or none. `work` may run more than once (a conflicting attempt
+   * is rolled back and retried), so it must not have effects outside the transaction. On CloudBase retries stop
+   * after `TX_BUDGET_MS` with `CONFLICT`; touch the contended document (a counter, an aggregate) first, so a
+   * conflict shows at the first write, and keep the number of operations inside small.
+   */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

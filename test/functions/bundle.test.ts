@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Envelope, Street, User } from '../../types';
+import { FUNCTIONS, type Envelope, type Street, type User } from '../../types';
 import { seedWithDemoAccounts } from '../support/seed';
 import { CloudbaseStore } from '../../cloudfunctions/store/cloudbase/CloudbaseStore';
 import { cloudbaseDb } from '../../cloudfunctions/store/cloudbase/app';
-import { buildFunctions, FUNCTIONS_DIR } from '../../scripts/build-functions';
+import { buildFunctions, FUNCTIONS_DIR, OPENAPI_PERMISSIONS } from '../../scripts/build-functions';
 import { installMemoryCloudbase } from '../support/cloudbase';
 import { outlet } from '../support/outlets';
 import type { MemoryCloudbase } from '../support/cloudbase-memory';
@@ -39,15 +39,44 @@ describe('bundled cloud functions', () => {
     delete process.env.WX_APPID;
   });
 
-  it('writes one folder per function with index.js and a package.json of runtime dependencies only', () => {
-    for (const fn of ['auth', 'geo', 'outlets', 'ratings']) {
+  it('writes one folder per function with a minified index.js and the exact SDK version the tests ran', () => {
+    const sdk = (
+      JSON.parse(fs.readFileSync(require.resolve('@cloudbase/node-sdk/package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
+    expect(sdk).toMatch(/^\d+\.\d+\.\d+$/);
+    for (const fn of FUNCTIONS) {
       const dir = path.join(FUNCTIONS_DIR, fn);
-      expect(fs.readdirSync(dir).sort()).toEqual(['index.js', 'package.json']);
-      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { dependencies: object };
-      expect(Object.keys(pkg.dependencies)).toEqual(['@cloudbase/node-sdk']);
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
+        dependencies: Record<string, string>;
+      };
+      expect(pkg.dependencies).toEqual({ '@cloudbase/node-sdk': sdk });
       const code = fs.readFileSync(path.join(dir, 'index.js'), 'utf8');
       expect(code).not.toMatch(/better-sqlite3|node:http/);
+      // Minified: no source-like indentation, and long lines (only multi-line strings keep their breaks).
+      expect(code).not.toMatch(/\n {2}(const|let|return|if) /);
+      expect(code.length / code.split('\n').length).toBeGreaterThan(1000);
     }
+  });
+
+  it('grants each function the WeChat open APIs it calls in config.json, and no others', () => {
+    for (const fn of FUNCTIONS) {
+      const files = fs.readdirSync(path.join(FUNCTIONS_DIR, fn)).sort();
+      const openapi = OPENAPI_PERMISSIONS[fn];
+      if (!openapi) {
+        expect({ fn, files }).toEqual({ fn, files: ['index.js', 'package.json'] });
+        continue;
+      }
+      expect({ fn, files }).toEqual({ fn, files: ['config.json', 'index.js', 'package.json'] });
+      const config = JSON.parse(fs.readFileSync(path.join(FUNCTIONS_DIR, fn, 'config.json'), 'utf8')) as unknown;
+      expect(config).toEqual({ permissions: { openapi } });
+    }
+    // The review text check needs its permission, or every review with text waits for a person (error -604101).
+    const ratings = JSON.parse(fs.readFileSync(path.join(FUNCTIONS_DIR, 'ratings', 'config.json'), 'utf8')) as {
+      permissions: { openapi: string[] };
+    };
+    expect(ratings.permissions.openapi).toContain('security.msgSecCheck');
   });
 
   it('answers geo.streets through the bundle, the real SDK and CloudBase, for an anonymous caller', async () => {

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { CommunityEvent, EventView, Req, Signup } from '../../../types';
-import { checkInCode, decideJoin, queueKey } from '../../core/events';
+import { checkInCode, decideJoin, noSeatCode, queueKey } from '../../core/events';
 import { AppError } from '../../core/errors';
 import type { SignedInCtx } from '../../router/define';
 import { firstWaiting, loadEvent, signupId, view } from './repo';
@@ -27,7 +27,7 @@ export async function joinEvent({ store, openid, now }: SignedInCtx, { id }: Req
       openid,
       status: outcome.kind,
       queueKey: queueKey(at, sid),
-      checkInCode: '',
+      checkInCode: noSeatCode(sid),
       checkedInAt: null,
       createdAt: existing?.createdAt ?? at,
       updatedAt: at,
@@ -59,7 +59,7 @@ export async function leaveEvent({ store, openid, now }: SignedInCtx, { id }: Re
     const signup = await tx.get('signups', sid);
     if (!signup || signup.status === 'cancelled') return { event: e, signup };
     if (signup.checkedInAt) throw new AppError('CONFLICT', '已签到，不能取消报名');
-    const cancelled: Signup = { ...signup, status: 'cancelled', checkInCode: '', updatedAt: at };
+    const cancelled: Signup = { ...signup, status: 'cancelled', checkInCode: noSeatCode(sid), updatedAt: at };
     let next = e;
     if (signup.status === 'confirmed') {
       let promoted = false;

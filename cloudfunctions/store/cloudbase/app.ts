@@ -28,3 +28,27 @@ export function cloudbaseDb(): ReturnType<App['database']> {
   if (!db) db = cloudbaseApp().database();
   return db;
 }
+
+/** A context the SDK can read: the newer runtime passes the caller's variables as JSON in `environment`. */
+function readableContext(context: unknown): Parameters<typeof tcb.getCloudbaseContext>[0] | undefined {
+  if (!context || typeof context !== 'object') return undefined;
+  const c = context as { environment?: unknown; environ?: unknown };
+  return typeof c.environment === 'string' || typeof c.environ === 'string'
+    ? (context as Parameters<typeof tcb.getCloudbaseContext>[0])
+    : undefined;
+}
+
+/**
+ * The caller's openid, as CloudBase vouches for it: from the invocation's `context` when the runtime passes the
+ * caller's variables there (the SDK prefers it to `process.env`), else from the environment; null for nobody.
+ * `auth().getUserInfo()` reads only `process.env`, so function entries should call this with their `context`.
+ */
+export function callerOpenid(context?: unknown): string | null {
+  let ctx: { WX_OPENID?: string };
+  try {
+    ctx = tcb.getCloudbaseContext(readableContext(context)) as { WX_OPENID?: string };
+  } catch {
+    ctx = tcb.getCloudbaseContext() as { WX_OPENID?: string };
+  }
+  return ctx.WX_OPENID || null;
+}
