@@ -8,4 +8,5 @@ export {
   refreshCommunityCoverage,
   refreshCoverage,
 } from './model';
+export { populationFigure } from './population';
 export { coverageSubscriptions } from './subscriptions';
