@@ -16,8 +16,10 @@ runImport(async () => {
   );
   printLines('拒绝', r.rejected);
   if (r.written) console.log(`已写入；替换原有生活圈 ${r.replaced} 个`);
-  else if (r.rejected.length) console.log('文件有误，未写入任何内容');
-  else console.log(dryRun ? `仅检查，未写入（将替换原有生活圈 ${r.replaced} 个）` : '文件中没有生活圈，未写入');
+  else if (r.rejected.length) {
+    console.log('文件有误，未写入任何内容');
+    process.exitCode = 1;
+  } else console.log(dryRun ? `仅检查，未写入（将替换原有生活圈 ${r.replaced} 个）` : '文件中没有生活圈，未写入');
   if (r.outside.ten !== null) console.log(`不在任何 8/10 分钟生活圈的社区：${r.outside.ten}`);
   if (r.outside.fifteen !== null) console.log(`不在任何 15 分钟生活圈的社区：${r.outside.fifteen}`);
 });
