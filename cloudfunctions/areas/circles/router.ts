@@ -9,8 +9,8 @@ import { acceptCircles, propose } from './propose';
 import { getCircle, listCircles } from './read';
 import { updateCircle } from './save';
 
-/** An uploaded CSV file's text: a district's plan is far below 1 MB. */
-const csvText = z.string().min(1, { error: '文件为空' }).max(1_000_000, { error: '文件过大（至多 1 MB）' });
+/** An uploaded CSV file's text: a district's plan takes a few dozen kB; the request must stay under 1 MB. */
+const csvText = z.string().min(1, { error: '文件为空' }).max(300_000, { error: '文件过大（至多 30 万字）' });
 const fromFifteen = z.literal('fifteen', { error: '只支持从 15 分钟生活圈拆分（fifteen）' });
 
 /** Circles: the plan's ten-minute (and eight-minute) convenience living circles, proposed, accepted and tracked. */
