@@ -127,6 +127,31 @@ describe('unlocated members and 8-minute pilots', () => {
     expect(detail.unlocated).toEqual([]);
   });
 
+  it('flags a misplaced member in the report of the bulk location import, and not a well placed one', async () => {
+    const { circle, street } = await circleAndUnlocated();
+    const [far, near] = street.filter((c) => !c.location);
+    ok(
+      await call(
+        deps,
+        'circles.save',
+        { op: 'update', id: circle.id, members: [...circle.members, far.code, near.code] },
+        { account: `worker-${circle.streetCode}` },
+      ),
+    );
+    const [cx, cy] = circle.centre.coordinates;
+    const away = street
+      .filter((c) => c.location && !circle.members.includes(c.code))
+      .map((c) => c.location!.coordinates)
+      .find((p) => Math.abs(p[0] - cx) > 0.012 || Math.abs(p[1] - cy) > 0.009)!;
+    const csv = ['community_code,lng,lat', `${far.code},${away[0]},${away[1]}`, `${near.code},${cx},${cy}`].join('\n');
+    const report = ok(await call(deps, 'geo.importLocations', { csv }, ADMIN));
+    expect(report.located).toBe(2);
+    const flagged = report.warnings.filter((w) => w.messages.some((m) => m.includes('分钟范围外')));
+    expect(flagged.map((w) => [w.line, w.code])).toEqual([[2, far.code]]);
+    expect(flagged[0].messages.join()).toContain(circle.name);
+    expect(ok(await call(deps, 'circles.get', { id: circle.id })).misplaced).toEqual([far.code]);
+  });
+
   it('evaluates a circle marked as an 8-minute pilot at 8 minutes, and shows pilots apart in progress', async () => {
     const at8 = ok(await call(deps, 'coverage.report', { minutes: 8 })).circles;
     const at10 = ok(await call(deps, 'coverage.report', { minutes: 10 })).circles;

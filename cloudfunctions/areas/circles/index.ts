@@ -2,3 +2,4 @@
 export { acceptProposal, proposeCircles } from './propose';
 export { importPlan, officialCircleId } from './import-plan';
 export { proposeFromFifteen } from './split';
+export { misplacedAmong, type Misplacement } from './reach-check';

@@ -1,11 +1,11 @@
 import { BASIC_CATEGORIES, type Circle, type CircleDetail, type Community, type Req, type Res } from '../../../types';
-import { enclosingCentre } from '../../core/circles';
 import { nearestWithin } from '../../core/coverage';
 import { AppError } from '../../core/errors';
 import { displayMinutes, metersBetween, reachMeters } from '../../core/reach';
 import type { Ctx } from '../../router/define';
 import { getManyMap, readAll, type Store } from '../../store/port';
 import { basicName, indexFigure, loadCoverage, missingOf } from '../coverage';
+import { effectiveCentre } from './reach-check';
 
 /**
  * Badges and page of one circle, from the coverage read model, at the circle's own reach (8 minutes for a pilot).
@@ -24,10 +24,7 @@ export async function describe(
   const reach = reachMeters(circle.minutes);
   const locatedMembers = members.filter((c) => c.location);
   // A centre set before any member had a location follows the members as they are located.
-  const centre =
-    circle.centreEstimated && locatedMembers.length
-      ? enclosingCentre(locatedMembers.map((c) => c.location!.coordinates))
-      : circle.centre.coordinates;
+  const centre = effectiveCentre(circle, locatedMembers);
   const within = (c: Community) => !!c.location && metersBetween(c.location.coordinates, centre) <= reach;
   const categories = BASIC_CATEGORIES.map((cat) => {
     const nearest = locatedMembers

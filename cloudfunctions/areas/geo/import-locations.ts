@@ -4,6 +4,7 @@ import { point } from '../../core/geo';
 import { LOCATION_REQUIRED, validateLocations } from '../../core/location-file';
 import { readAll, type Store } from '../../store/port';
 import type { SignedInCtx } from '../../router/define';
+import { misplacedAmong } from '../circles';
 import { refreshCoverage } from '../coverage';
 import { XICHENG } from './district';
 
@@ -99,7 +100,31 @@ export async function importLocations(
     await refreshCoverage(store, now);
     report.coverageRefreshed = true;
   }
+  await flagMisplaced(store, report, checked.rows, changes, byCode);
   return report;
+}
+
+/**
+ * The within-reach check for every community this import located or moved: one beyond its circle's reach of the
+ * centre is added to the line's warnings, so the street can move it to the right circle. A dry run checks the points
+ * as they would be.
+ */
+async function flagMisplaced(
+  store: Store,
+  report: LocationImportReport,
+  rows: { line: number; code: string }[],
+  changes: Pick<Community, 'code' | 'location'>[],
+  before: Map<string, Community>,
+): Promise<void> {
+  const moved = changes.map((c) => ({ ...before.get(c.code)!, location: c.location }));
+  for (const m of await misplacedAmong(store, moved)) {
+    const line = rows.find((r) => r.code === m.code)!.line;
+    const message = `位于${m.circleName}的步行 ${m.minutes} 分钟范围外（距中心约 ${Math.round(m.meters)} 米），请街道核对所属生活圈`;
+    const warning = report.warnings.find((w) => w.line === line);
+    if (warning) warning.messages.push(message);
+    else report.warnings.push({ line, code: m.code, messages: [message] });
+  }
+  report.warnings.sort((a, b) => a.line - b.line);
 }
 
 /** For a dry run: the street counts the import would give. */
