@@ -109,7 +109,15 @@ export interface ActionMap {
     req: { minutes?: 8 | 10; streetCode?: string; from?: 'fifteen' };
     res: {
       minutes: 8 | 10;
-      circles: { name: string; streetCode: string; centre: GeoPoint; members: string[]; parentId?: string }[];
+      circles: {
+        name: string;
+        streetCode: string;
+        centre: GeoPoint;
+        members: string[];
+        parentId?: string;
+        /** 8 for the circles of a street marked as an 8-minute pilot block, whatever was asked. */
+        minutes?: 8 | 10;
+      }[];
       unassigned: string[];
       from?: 'fifteen';
       /** Circles before (existing 8/10-minute ones, or the 15-minute ones split) and after. */

@@ -1,8 +1,12 @@
+import { Geodesic } from 'geographiclib-geodesic';
 import { ensureSeeded } from '../../cloudfunctions/local/main';
 import { readAll } from '../../cloudfunctions/store/port';
 import { SqliteStore } from '../../cloudfunctions/store/sqlite/SqliteStore';
 import type { Circle, Community } from '../../types';
 import { call, depsFor, errorOf, FIXED_NOW, ok } from '../support/harness';
+
+/** The WGS-84 ellipsoid distance (Karney), independent of the product's haversine. */
+const geodesic = (a: [number, number], b: [number, number]) => Geodesic.WGS84.Inverse(a[1], a[0], b[1], b[0]).s12!;
 
 const ADMIN = { account: 'admin' };
 
@@ -186,6 +190,19 @@ describe('unlocated members and 8-minute pilots', () => {
     const progress = ok(await call(deps, 'circles.progress', {}));
     expect(progress.pilots).toMatchObject({ total: ofStreet.length, streets: [street] });
     expect(ok(await call(deps, 'geo.streets', {})).find((s) => s.code === street)?.eightMinutePilot).toBe(true);
+
+    // Proposals and accepted proposals keep the block at 8 minutes.
+    const proposal = ok(await call(deps, 'circles.propose', { minutes: 10 }, ADMIN));
+    const ofBlock = proposal.circles.filter((c) => c.streetCode === street);
+    expect(ofBlock.every((c) => c.minutes === 8 && c.name.includes('八分钟'))).toBe(true);
+    expect(proposal.circles.filter((c) => c.streetCode !== street).every((c) => c.minutes === undefined)).toBe(true);
+    const byCode = new Map((await readAll(store, 'communities')).map((c) => [c.code, c]));
+    for (const c of ofBlock)
+      for (const m of c.members)
+        expect(geodesic(c.centre.coordinates, byCode.get(m)!.location!.coordinates)).toBeLessThanOrEqual(533.4 + 3);
+    const accepted = ok(await call(deps, 'circles.save', { op: 'accept', minutes: 10, replace: true }, ADMIN)).circles;
+    expect(accepted.filter((c) => c.streetCode === street).map((c) => c.minutes)).toEqual(ofBlock.map(() => 8));
+    expect(accepted.filter((c) => c.minutes === 8)).toHaveLength(ofBlock.length);
 
     ok(await call(deps, 'circles.setPilot', { streetCode: street, pilot: false }, ADMIN));
     expect((await readAll(store, 'circles', { streetCode: street })).every((c) => c.minutes === 10)).toBe(true);

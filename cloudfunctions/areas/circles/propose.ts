@@ -1,4 +1,4 @@
-import type { Circle, GeoPoint, Req, Res } from '../../../types';
+import type { Circle, Req, Res } from '../../../types';
 import { levelOf, planCircles } from '../../core/circles';
 import { AppError } from '../../core/errors';
 import { point } from '../../core/geo';
@@ -14,18 +14,21 @@ export async function proposeCircles(store: Store, minutes: 8 | 10, street?: str
     readAll(store, 'streets'),
     store.count('circles', { ...byStreet, minutes: { in: [8, 10] } }),
   ]);
-  const circles: { name: string; streetCode: string; centre: GeoPoint; members: string[] }[] = [];
+  const circles: Res<'circles.propose'>['circles'] = [];
   for (const s of allStreets.filter((x) => !street || x.code === street)) {
     const members = communities.filter((c) => c.streetCode === s.code && c.location);
+    // A street marked as an 8-minute pilot block is planned at 8 minutes.
+    const reach = s.eightMinutePilot ? 8 : minutes;
     planCircles(
       members.map((c) => ({ code: c.code, point: c.location!.coordinates })),
-      minutes,
+      reach,
     ).forEach((p, i) =>
       circles.push({
-        name: proposedName(s.name, i + 1, minutes),
+        name: proposedName(s.name, i + 1, reach),
         streetCode: s.code,
         centre: point(Number(p.centre[0].toFixed(6)), Number(p.centre[1].toFixed(6))),
         members: p.members,
+        ...(reach !== minutes ? { minutes: reach } : {}),
       }),
     );
   }
@@ -61,7 +64,7 @@ export async function acceptProposal(store: Store, minutes: 8 | 10, now: Date, f
       streetCode: p.streetCode,
       members: p.members,
       centre: p.centre,
-      minutes,
+      minutes: p.minutes ?? minutes,
       year: null,
       status: 'planned',
       source: 'proposed',

@@ -28,7 +28,7 @@ export async function proposeFromFifteen(
   if (fifteens.length === 0)
     throw new AppError('NOT_FOUND', '尚未导入 15 分钟生活圈：请先导入区里的生活圈规划', 'from');
   const byCode = new Map(communities.map((c) => [c.code, c]));
-  const streetName = new Map(streets.map((s) => [s.code, s.name]));
+  const streetOf = new Map(streets.map((s) => [s.code, s]));
   const numbers = new Map<string, number>();
   const circles: Res<'circles.propose'>['circles'] = [];
   for (const f of fifteens.sort((a, b) => (a.streetCode + a.id < b.streetCode + b.id ? -1 : 1))) {
@@ -36,15 +36,18 @@ export async function proposeFromFifteen(
       const c = byCode.get(m);
       return c?.location ? [{ code: c.code, point: c.location.coordinates }] : [];
     });
-    for (const p of planCircles(located, minutes)) {
+    // A street marked as an 8-minute pilot block is split at 8 minutes.
+    const reach = streetOf.get(f.streetCode)?.eightMinutePilot ? 8 : minutes;
+    for (const p of planCircles(located, reach)) {
       const n = (numbers.get(f.streetCode) ?? 0) + 1;
       numbers.set(f.streetCode, n);
       circles.push({
-        name: proposedName(streetName.get(f.streetCode) ?? '', n, minutes),
+        name: proposedName(streetOf.get(f.streetCode)?.name ?? '', n, reach),
         streetCode: f.streetCode,
         centre: point(Number(p.centre[0].toFixed(6)), Number(p.centre[1].toFixed(6))),
         members: p.members,
         parentId: f.id,
+        ...(reach !== minutes ? { minutes: reach } : {}),
       });
     }
   }
