@@ -41,6 +41,7 @@ describe('unlocated members and 8-minute pilots', () => {
       ),
     );
     expect((await store.get('communities', pending.code))?.circleId).toBe(circle.id);
+    expect((await store.get('circles', circle.id))?.source).toBe('proposed');
 
     const detail = ok(await call(deps, 'circles.get', { id: circle.id }));
     expect(detail.members.find((m) => m.code === pending.code)).toMatchObject({ located: false, withinReach: false });

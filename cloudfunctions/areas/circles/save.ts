@@ -69,7 +69,8 @@ export async function updateCircle(
       year: input.year === undefined ? circle.year : input.year,
       status: input.status ?? circle.status,
       minutes: input.minutes ?? circle.minutes,
-      source: 'official',
+      // The admin's edit adopts the circle into the district's plan; a street's placement of members does not.
+      source: user.role === 'admin' ? 'official' : circle.source,
       updatedAt: at,
     };
     await tx.set('circles', next.id, next);
