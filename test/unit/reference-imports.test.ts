@@ -6,6 +6,7 @@ import { enclosingCentre } from '../../cloudfunctions/core/circles';
 import { readCsvRows } from '../../cloudfunctions/core/csv-rows';
 import { AppError } from '../../cloudfunctions/core/errors';
 import { validatePlan } from '../../cloudfunctions/core/plan-file';
+import { SAMPLE_FILES } from '../../scripts/import-samples';
 
 const geodesic = (a: [number, number], b: [number, number]) => Geodesic.WGS84.Inverse(a[1], a[0], b[1], b[0]).s12!;
 const ref = readReference();
@@ -103,6 +104,7 @@ describe('the format samples in data/samples', () => {
     '%s says it is a sample, marks every row and names no real community',
     (name) => {
       const text = fs.readFileSync(path.join(folder, name), 'utf8');
+      expect(text).toBe(`${SAMPLE_FILES[name]}\n`); // as `npm run sample:imports` writes it
       expect(text.startsWith('# 示例文件')).toBe(true);
       const rows = readCsvRows(text, ['sample']);
       expect(rows.length).toBeGreaterThan(0);
