@@ -27,6 +27,9 @@ import type {
   DistrictOutline,
   GeoPoint,
   IndexFigure,
+  LocationImportReport,
+  PlanImportReport,
+  PopulationImportReport,
   Outlet,
   OutletDetail,
   OutletStatus,
@@ -61,6 +64,10 @@ export interface ActionMap {
   /** `canSetLocation` tells the caller whether they may set this community's location. */
   'geo.community': { req: { code: string }; res: { community: Community; canSetLocation: boolean } };
   'geo.setCommunityLocation': { req: { communityCode: string; lng: number; lat: number }; res: Community };
+  /** Admin: community locations in bulk from CSV text (`community_code,lng,lat[,source,note]`, GCJ-02). */
+  'geo.importLocations': { req: { csv: string; dryRun?: boolean }; res: LocationImportReport };
+  /** Admin: households and population per community from CSV text (`community_code,households,population[,source]`). */
+  'geo.importPopulation': { req: { csv: string; dryRun?: boolean }; res: PopulationImportReport };
 
   /** Approved outlets within `minutes` (default 10) of walking from a point, nearest first, pages of 50. */
   'outlets.nearby': {
@@ -95,22 +102,43 @@ export interface ActionMap {
 
   'circles.list': {
     req: { streetCode?: string };
-    res: { circle: Circle; basicCovered: number; figure: IndexFigure }[];
+    res: { circle: Circle; basicCovered: number; figure: IndexFigure; misplaced?: number }[];
   };
   'circles.get': { req: { id: string }; res: CircleDetail };
-  /** A proposed split of every street's located communities into circles; unlocated ones are listed apart. */
+  /**
+   * A proposed split of every street's located communities into circles (minutes default 10); unlocated ones are
+   * listed apart. `from: 'fifteen'` splits each imported 15-minute circle instead (`parentId` names it).
+   */
   'circles.propose': {
-    req: { minutes: 8 | 10; streetCode?: string };
+    req: { minutes?: 8 | 10; streetCode?: string; from?: 'fifteen' };
     res: {
       minutes: 8 | 10;
-      circles: { name: string; streetCode: string; centre: GeoPoint; members: string[] }[];
+      circles: {
+        name: string;
+        streetCode: string;
+        centre: GeoPoint;
+        members: string[];
+        parentId?: string;
+        /** 8 for the circles of a street marked as an 8-minute pilot block, whatever was asked. */
+        minutes?: 8 | 10;
+      }[];
       unassigned: string[];
+      from?: 'fifteen';
+      /** Circles before (existing 8/10-minute ones, or the 15-minute ones split) and after. */
+      counts?: { before: number; after: number };
     };
+  };
+  /** Admin: the district's own plan from CSV text (`circle_id,name,street_code,minutes,community_codes[,year,status]`). */
+  'circles.importPlan': { req: { csv: string; dryRun?: boolean }; res: PlanImportReport };
+  /** Admin: mark (or unmark) one circle, or every circle of a street, as an 8-minute pilot. */
+  'circles.setPilot': {
+    req: { id?: string; streetCode?: string; pilot: boolean };
+    res: { circles: Circle[]; street: Street | null };
   };
   /** Admin: accept a proposal (replacing every circle), or change one circle. */
   'circles.save': {
     req:
-      | { op: 'accept'; minutes: 8 | 10; replace?: boolean }
+      | { op: 'accept'; minutes: 8 | 10; replace?: boolean; from?: 'fifteen' }
       | {
           op: 'update';
           id: string;
@@ -348,6 +376,12 @@ export interface ActionMap {
       }[];
       unscheduled: number;
       total: number;
+      /** 8-minute pilots, counted apart (they are also in the years above). */
+      pilots?: { total: number; built: number; building: number; planned: number; streets: string[] };
+      /** 15-minute circles: a level of their own, not in the years above. */
+      fifteen?: number;
+      /** The plan's communities: in an 8/10-minute circle, and of those still without a location. */
+      communities?: { total: number; inCircle: number; unlocatedInCircle: number };
     };
   };
 }

@@ -20,6 +20,8 @@ export interface Street {
   communityCount: number;
   /** Number of those communities that have a location. */
   locatedCount: number;
+  /** Marked by the admin as an 8-minute pilot block (八分钟便民生活圈试点): its circles are evaluated at 8 minutes. */
+  eightMinutePilot?: boolean;
 }
 
 /** A community (社区居委会), keyed by its 12-digit official division code. */
@@ -31,12 +33,24 @@ export interface Community {
   /** `null` when no public source has a point: shown as 位置待补充 until a worker sets one. */
   location: GeoPoint | null;
   /** Where the location came from: the reference data set, or a worker / admin in the product. */
-  locationSource: 'reference' | 'worker' | null;
+  locationSource: 'reference' | 'worker' | 'import' | null;
   /** Openid of whoever set the location in the product, and when (ISO 8601, UTC). */
   locationSetBy: string | null;
   locationSetAt: string | null;
   /** The circle this community belongs to, if any (a community is in at most one). */
   circleId?: string | null;
+  /** Its 8- or 10-minute circle is `circleId`; this is its 15-minute circle (一刻钟便民生活圈), a level of its own. */
+  fifteenCircleId?: string | null;
+  /** For an imported location: where the importer says the point comes from (the file's `source`), and a note. */
+  locationOrigin?: string | null;
+  locationNote?: string | null;
+  /** Households (户数) and residents (居住人口), when imported; weights the population index. */
+  households?: number | null;
+  population?: number | null;
+  /** Where the figures come from (the file's `source`, e.g. a census year), who imported them and when. */
+  populationSource?: string | null;
+  populationSetBy?: string | null;
+  populationSetAt?: string | null;
 }
 
 export const ROLES = ['resident', 'merchant', 'worker', 'admin'] as const;
@@ -253,6 +267,34 @@ export interface CoverageReport {
    * the event) for the communities within reach of their place.
    */
   popUp: { events: number; served: number; index: number | null; communitiesReached: number };
+  /** Present only when at least one community of the area has a population figure. */
+  population?: PopulationReport;
+}
+
+/**
+ * The population-weighted index: the share of residents (of located communities with a figure) whose community
+ * reaches every basic category, always with the number of communities that lack a figure.
+ */
+export interface PopulationFigure {
+  /** Residents of located communities that have a figure: the ones that can be counted. */
+  residents: number;
+  /** Of those, residents of communities that reach every basic category. */
+  served: number;
+  /** served / residents, or null when no resident can be counted. */
+  index: number | null;
+  /** Communities of the area with a figure, and without one. */
+  withFigure: number;
+  withoutFigure: number;
+  /** Residents of communities with a figure but no location yet: not counted, shown. */
+  unlocatedResidents: number;
+  /** Households of the counted communities that give one. */
+  households: number;
+}
+
+export interface PopulationReport {
+  district: PopulationFigure;
+  /** Streets with at least one figure. */
+  streets: (PopulationFigure & { code: string; name: string })[];
 }
 
 /** A community's basic categories at a walk: nearest minutes for each, missing ones marked. */
@@ -287,12 +329,22 @@ export interface Circle {
   streetCode: string;
   members: string[];
   centre: GeoPoint;
-  minutes: 8 | 10;
+  /** 8 and 10 are one level (a community's `circleId`); 15-minute circles are a level of their own. */
+  minutes: 8 | 10 | 15;
   year: CircleYear | null;
   status: CircleStatus;
   source: 'proposed' | 'official';
   createdAt: string;
   updatedAt: string;
+  /** The id in the district's own plan file (`circle_id`), for an imported circle. */
+  officialId?: string | null;
+  /** The 15-minute circle a 10- or 8-minute circle was split from. */
+  parentId?: string | null;
+  /**
+   * True when no member had a location when the centre was set, so the centre is the middle of the street's
+   * located communities; the circle's page then centres on its located members as they get locations.
+   */
+  centreEstimated?: boolean;
 }
 
 /** A circle with what its page shows. */
@@ -304,6 +356,10 @@ export interface CircleDetail {
   /** Basic categories every located member reaches, of 8. */
   basicCovered: number;
   figure: IndexFigure;
+  /** Members still without a location (位置待补充): in the plan, not in coverage. */
+  unlocated?: string[];
+  /** Located members beyond the circle's reach of its centre: misplaced, to be moved by the street. */
+  misplaced?: string[];
 }
 
 /** Themes of 便民商业服务进社区 events. */
@@ -535,3 +591,58 @@ export interface Message {
 
 /** A message as its recipient sees it. */
 export type MessageView = Omit<Message, 'recipient' | 'attempts' | 'claimedAt' | 'lastError'>;
+
+/** One line of an imported file that was refused or warned about (numbered as in the file, header = line 1). */
+export interface ImportLine {
+  line: number;
+  /** The community or circle the line is about, when it could be read. */
+  code?: string;
+  messages: string[];
+}
+
+/** What a bulk import of community locations did (or, for a dry run, would do). */
+export interface LocationImportReport {
+  read: number;
+  /** Communities that had no location and now have one. */
+  located: number;
+  /** Communities whose location changed. */
+  moved: number;
+  /** Rows that repeat the stored point: nothing written. */
+  unchanged: number;
+  rejected: ImportLine[];
+  /** Accepted rows worth a second look (far from the street's other communities, a moved point, a misplacement). */
+  warnings: ImportLine[];
+  /** False for a dry run, or when no row changed anything. */
+  written: boolean;
+  /** Every street after the import: how many communities still need a location. */
+  streets: { code: string; name: string; communityCount: number; locatedCount: number; remaining: number }[];
+  coverageRefreshed: boolean;
+}
+
+/** What an import of the district's circle plan did; a file with any refused line writes nothing. */
+export interface PlanImportReport {
+  read: number;
+  circles: { eight: number; ten: number; fifteen: number };
+  /** Memberships in the file, and those of communities still without a location (位置待补充). */
+  members: number;
+  unlocatedMembers: number;
+  /** Existing circles of the levels in the file, replaced by it. */
+  replaced: number;
+  /** Communities of the district in no circle of the level after the import (of the levels in the file). */
+  outside: { ten: number | null; fifteen: number | null };
+  rejected: ImportLine[];
+  written: boolean;
+}
+
+/** What an import of households and population did. */
+export interface PopulationImportReport {
+  read: number;
+  updated: number;
+  unchanged: number;
+  rejected: ImportLine[];
+  warnings: ImportLine[];
+  written: boolean;
+  /** Communities of the district with a figure after the import, of all. */
+  withFigure: number;
+  total: number;
+}

@@ -67,3 +67,40 @@ export function planCircles(communities: CoverageCommunity[], minutes: number): 
   }
   return circles.filter((circle) => circle.members.length > 0);
 }
+
+/**
+ * The two levels of circles: 8- and 10-minute circles are one level (a community is in one of them, its
+ * `circleId`); 15-minute circles (一刻钟便民生活圈) are another (its `fifteenCircleId`).
+ */
+export type CircleLevel = 'ten' | 'fifteen';
+export const levelOf = (minutes: number): CircleLevel => (minutes === 15 ? 'fifteen' : 'ten');
+export const LEVEL_FIELD = { ten: 'circleId', fifteen: 'fifteenCircleId' } as const;
+
+/** The mean of some points (for a centre when nothing better is known). */
+export function centroid(points: readonly [number, number][]): [number, number] {
+  const n = points.length;
+  return [points.reduce((s, p) => s + p[0], 0) / n, points.reduce((s, p) => s + p[1], 0) / n];
+}
+
+/**
+ * The centre that needs the shortest reach to hold every point (the centre of the smallest enclosing circle),
+ * found by Bădoiu–Clarkson steps: move towards the farthest point by 1/(k+1). After k steps the reach is within a
+ * factor (1 + 1/√k) of the least; 2,000 steps put it within a few metres at a circle's scale.
+ */
+export function enclosingCentre(points: readonly [number, number][], steps = 2000): [number, number] {
+  if (points.length === 0) throw new Error('enclosingCentre needs a point');
+  let c = centroid(points);
+  for (let k = 1; k <= steps; k++) {
+    let far = points[0];
+    let farM = -1;
+    for (const p of points) {
+      const m = metersBetween(c, p);
+      if (m > farM) {
+        farM = m;
+        far = p;
+      }
+    }
+    c = [c[0] + (far[0] - c[0]) / (k + 1), c[1] + (far[1] - c[1]) / (k + 1)];
+  }
+  return [Number(c[0].toFixed(6)), Number(c[1].toFixed(6))];
+}

@@ -24,6 +24,7 @@ export const ROUTES = {
   eventManage: 'subpackages/worker/event-manage/index',
   reviews: 'subpackages/worker/reviews/index',
   review: 'subpackages/worker/review/index',
+  dataImport: 'subpackages/worker/data-import/index',
   merchantRegister: 'subpackages/merchant/register/index',
   merchantOutlets: 'subpackages/merchant/outlets/index',
   merchantEdit: 'subpackages/merchant/edit/index',
@@ -60,6 +61,7 @@ export const WORKER_PAGES = [
   ROUTES.surveyNew,
   ROUTES.surveyResults,
   ROUTES.ratingQueue,
+  ROUTES.dataImport,
 ].map((p) => p.slice(WORKER_ROOT.length + 1));
 export const MERCHANT_ROOT = 'subpackages/merchant';
 export const MERCHANT_PAGES = [ROUTES.merchantRegister, ROUTES.merchantOutlets, ROUTES.merchantEdit].map((p) =>

@@ -160,6 +160,14 @@ const TEMPLATES: { [K in ActionKey]: (p: Pools, r: Rng) => unknown } = {
   'geo.communities': (p, r) => ({ streetCode: pick(r, p.streets), ...maybeCursor(r) }),
   'geo.community': (p, r) => ({ code: pick(r, p.communities) }),
   'geo.setCommunityLocation': (p, r) => ({ communityCode: pick(r, p.communities), lng: 116.37, lat: 39.91 }),
+  'geo.importLocations': (p, r) => ({
+    csv: `community_code,lng,lat\n${pick(r, p.communities)},116.37,39.91\n${pick(r, p.communities)},x,\n`,
+    dryRun: r() < 0.5,
+  }),
+  'geo.importPopulation': (p, r) => ({
+    csv: `community_code,households,population\n${pick(r, p.communities)},1200,3000\n=cmd,-1,abc\n`,
+    dryRun: r() < 0.5,
+  }),
 
   'outlets.nearby': (_p, r) => ({
     lng: 116.37 + r() * 0.01,
@@ -181,6 +189,12 @@ const TEMPLATES: { [K in ActionKey]: (p: Pools, r: Rng) => unknown } = {
   'circles.list': (p, r) => ({ streetCode: pick(r, p.streets) }),
   'circles.get': (p, r) => ({ id: pick(r, p.circles) }),
   'circles.propose': (p, r) => ({ minutes: 10, streetCode: pick(r, p.streets) }),
+  'circles.importPlan': (p, r) => ({
+    csv: `circle_id,name,street_code,minutes,community_codes\nfz-1,测试圈,110102001,10,${pick(r, p.communities)}\n`,
+    dryRun: r() < 0.7,
+  }),
+  'circles.setPilot': (p, r) =>
+    r() < 0.5 ? { streetCode: pick(r, p.streets), pilot: r() < 0.5 } : { id: 'none', pilot: true },
   'circles.save': (p, r) =>
     r() < 0.05
       ? { op: 'accept', minutes: 10, replace: true }

@@ -1,43 +1,56 @@
-import type { Circle, GeoPoint, Req, Res } from '../../../types';
-import { planCircles } from '../../core/circles';
+import type { Circle, Req, Res } from '../../../types';
+import { levelOf, planCircles } from '../../core/circles';
 import { AppError } from '../../core/errors';
 import { point } from '../../core/geo';
-import type { Ctx } from '../../router/define';
+import type { Ctx, SignedInCtx } from '../../router/define';
 import { readAll, type Store } from '../../store/port';
+import { proposeFromFifteen, proposedName } from './split';
 
 /** A proposed split of every street's located communities into circles; unlocated ones are listed apart. */
 export async function proposeCircles(store: Store, minutes: 8 | 10, street?: string): Promise<Res<'circles.propose'>> {
   const byStreet = street ? { streetCode: street } : undefined;
-  const [communities, allStreets] = await Promise.all([
+  const [communities, allStreets, before] = await Promise.all([
     readAll(store, 'communities', byStreet),
     readAll(store, 'streets'),
+    store.count('circles', { ...byStreet, minutes: { in: [8, 10] } }),
   ]);
-  const circles: { name: string; streetCode: string; centre: GeoPoint; members: string[] }[] = [];
+  const circles: Res<'circles.propose'>['circles'] = [];
   for (const s of allStreets.filter((x) => !street || x.code === street)) {
     const members = communities.filter((c) => c.streetCode === s.code && c.location);
+    // A street marked as an 8-minute pilot block is planned at 8 minutes.
+    const reach = s.eightMinutePilot ? 8 : minutes;
     planCircles(
       members.map((c) => ({ code: c.code, point: c.location!.coordinates })),
-      minutes,
+      reach,
     ).forEach((p, i) =>
       circles.push({
-        name: `${s.name.replace(/街道$/, '')}${i + 1}号${minutes === 8 ? '八' : '十'}分钟便民生活圈`,
+        name: proposedName(s.name, i + 1, reach),
         streetCode: s.code,
         centre: point(Number(p.centre[0].toFixed(6)), Number(p.centre[1].toFixed(6))),
         members: p.members,
+        ...(reach !== minutes ? { minutes: reach } : {}),
       }),
     );
   }
-  return { minutes, circles, unassigned: communities.filter((c) => !c.location).map((c) => c.code) };
+  return {
+    minutes,
+    circles,
+    unassigned: communities.filter((c) => !c.location).map((c) => c.code),
+    counts: { before, after: circles.length },
+  };
 }
 
-export const propose = ({ store }: Ctx, { minutes, streetCode }: Req<'circles.propose'>) =>
-  proposeCircles(store, minutes, streetCode);
+export const propose = ({ store }: Ctx, { minutes = 10, streetCode, from }: Req<'circles.propose'>) =>
+  from === 'fifteen' ? proposeFromFifteen(store, minutes, streetCode) : proposeCircles(store, minutes, streetCode);
 
-/** Replaces every circle with a fresh proposal (planned, no year yet), keeping each community's circle in step. */
-export async function acceptProposal(store: Store, minutes: 8 | 10, now: Date): Promise<Circle[]> {
+/**
+ * Replaces every 8- and 10-minute circle with a fresh proposal (planned, no year yet), keeping each community's
+ * circle in step; 15-minute circles stay. `from: 'fifteen'` accepts the split of the 15-minute circles.
+ */
+export async function acceptProposal(store: Store, minutes: 8 | 10, now: Date, from?: 'fifteen'): Promise<Circle[]> {
   const at = now.toISOString();
-  const plan = await proposeCircles(store, minutes);
-  for (const c of await readAll(store, 'circles'))
+  const plan = from === 'fifteen' ? await proposeFromFifteen(store, minutes) : await proposeCircles(store, minutes);
+  for (const c of (await readAll(store, 'circles')).filter((x) => levelOf(x.minutes) === 'ten'))
     await store.transaction(async (tx) => {
       await tx.remove('circles', c.id);
       for (const m of c.members)
@@ -51,10 +64,11 @@ export async function acceptProposal(store: Store, minutes: 8 | 10, now: Date): 
       streetCode: p.streetCode,
       members: p.members,
       centre: p.centre,
-      minutes,
+      minutes: p.minutes ?? minutes,
       year: null,
       status: 'planned',
       source: 'proposed',
+      parentId: p.parentId ?? null,
       createdAt: at,
       updatedAt: at,
     };
@@ -69,11 +83,12 @@ export async function acceptProposal(store: Store, minutes: 8 | 10, now: Date): 
 
 /** Admin: accept a proposal, refusing to replace existing circles unless asked to. */
 export async function acceptCircles(
-  { store, now }: Ctx,
-  input: { minutes: 8 | 10; replace?: boolean },
+  { store, now, user }: SignedInCtx,
+  input: { minutes: 8 | 10; replace?: boolean; from?: 'fifteen' },
 ): Promise<{ circles: Circle[] }> {
-  const existing = await store.count('circles');
+  if (user.role !== 'admin') throw new AppError('FORBIDDEN', '只有区商务局管理员可以采纳整体方案');
+  const existing = await store.count('circles', { minutes: { in: [8, 10] } });
   if (existing && !input.replace)
     throw new AppError('CONFLICT', `已有 ${existing} 个生活圈；确认替换请选择“替换现有生活圈”`, 'replace');
-  return { circles: await acceptProposal(store, input.minutes, now()) };
+  return { circles: await acceptProposal(store, input.minutes, now(), input.from) };
 }

@@ -5,8 +5,13 @@ import { displayMinutes, metersBetween, reachMeters } from '../../core/reach';
 import type { Ctx } from '../../router/define';
 import { getManyMap, readAll, type Store } from '../../store/port';
 import { basicName, indexFigure, loadCoverage, missingOf } from '../coverage';
+import { effectiveCentre } from './reach-check';
 
-/** Badges and page of one circle, from the coverage read model. */
+/**
+ * Badges and page of one circle, from the coverage read model, at the circle's own reach (8 minutes for a pilot).
+ * Members without a location are listed (位置待补充) and counted in the circle but not in its index; a located member
+ * beyond reach of the centre is flagged (`withinReach: false`, `misplaced`).
+ */
 export async function describe(
   store: Store,
   circle: Circle,
@@ -18,6 +23,9 @@ export async function describe(
   const coverage = streetCoverage ?? (await loadCoverage(store, circle.streetCode));
   const reach = reachMeters(circle.minutes);
   const locatedMembers = members.filter((c) => c.location);
+  // A centre set before any member had a location follows the members as they are located.
+  const centre = effectiveCentre(circle, locatedMembers);
+  const within = (c: Community) => !!c.location && metersBetween(c.location.coordinates, centre) <= reach;
   const categories = BASIC_CATEGORIES.map((cat) => {
     const nearest = locatedMembers
       .map((c) => coverage.get(c.code)?.categories[cat]?.[0]?.meters)
@@ -39,12 +47,14 @@ export async function describe(
       code: c.code,
       name: c.name,
       located: !!c.location,
-      withinReach: !!c.location && metersBetween(c.location.coordinates, circle.centre.coordinates) <= reach,
+      withinReach: within(c),
       missing: c.location ? missingOf(coverage.get(c.code), circle.minutes) : [],
     })),
     categories,
     basicCovered: categories.filter((c) => !c.missing).length,
     figure: indexFigure(members, coverage, circle.minutes),
+    unlocated: members.filter((c) => !c.location).map((c) => c.code),
+    misplaced: locatedMembers.filter((c) => !within(c)).map((c) => c.code),
   };
 }
 
@@ -62,7 +72,12 @@ export async function listCircles(
   const communities = new Map(all.map((c) => [c.code, c]));
   const sorted = circles.sort((a, b) => (a.streetCode + a.id < b.streetCode + b.id ? -1 : 1));
   const details = await Promise.all(sorted.map((circle) => describe(store, circle, communities, coverage)));
-  return details.map((d) => ({ circle: d.circle, basicCovered: d.basicCovered, figure: d.figure }));
+  return details.map((d) => ({
+    circle: d.circle,
+    basicCovered: d.basicCovered,
+    figure: d.figure,
+    misplaced: d.misplaced?.length ?? 0,
+  }));
 }
 
 /** One circle with its members and services. */

@@ -2,10 +2,16 @@ import { z } from 'zod';
 import { CIRCLE_STATUSES } from '../../../types';
 import { defineRouter } from '../../router/define';
 import { communityCode, empty, id, reachChoice, streetCode } from '../../router/schemas';
+import { importPlanAction } from './import-plan';
+import { setPilot } from './pilot';
 import { circleProgress } from './progress';
 import { acceptCircles, propose } from './propose';
 import { getCircle, listCircles } from './read';
 import { updateCircle } from './save';
+
+/** An uploaded CSV file's text: a district's plan takes a few dozen kB; the request must stay under 1 MB. */
+const csvText = z.string().min(1, { error: '文件为空' }).max(300_000, { error: '文件过大（至多 30 万字）' });
+const fromFifteen = z.literal('fifteen', { error: '只支持从 15 分钟生活圈拆分（fifteen）' });
 
 /** Circles: the plan's ten-minute (and eight-minute) convenience living circles, proposed, accepted and tracked. */
 export const circlesRouter = defineRouter('circles', {
@@ -16,15 +22,25 @@ export const circlesRouter = defineRouter('circles', {
   },
   get: { input: z.object({ id }), access: 'public', handler: (input, ctx) => getCircle(ctx, input) },
   propose: {
-    input: z.object({ minutes: reachChoice, streetCode: streetCode.optional() }),
+    input: z.object({
+      minutes: reachChoice.optional(),
+      streetCode: streetCode.optional(),
+      from: fromFifteen.optional(),
+    }),
     access: 'roles',
     roles: ['worker', 'admin'],
     handler: (input, ctx) => propose(ctx, input),
   },
+  // Accepting a whole proposal is the admin's; a worker of the circle's street may move communities (see save.ts).
   save: {
     write: true,
     input: z.discriminatedUnion('op', [
-      z.object({ op: z.literal('accept'), minutes: reachChoice, replace: z.boolean().optional() }),
+      z.object({
+        op: z.literal('accept'),
+        minutes: reachChoice,
+        replace: z.boolean().optional(),
+        from: fromFifteen.optional(),
+      }),
       z.object({
         op: z.literal('update'),
         id,
@@ -36,8 +52,25 @@ export const circlesRouter = defineRouter('circles', {
       }),
     ]),
     access: 'roles',
-    roles: ['admin'],
+    roles: ['worker', 'admin'],
     handler: (input, ctx) => (input.op === 'accept' ? acceptCircles(ctx, input) : updateCircle(ctx, input)),
+  },
+  importPlan: {
+    input: z.object({ csv: csvText, dryRun: z.boolean().optional() }),
+    access: 'roles',
+    roles: ['admin'],
+    handler: (input, ctx) => importPlanAction(ctx, input),
+  },
+  setPilot: {
+    input: z
+      .object({ id: id.optional(), streetCode: streetCode.optional(), pilot: z.boolean({ error: '请选择是否为试点' }) })
+      .refine((x) => (x.id === undefined) !== (x.streetCode === undefined), {
+        error: '请指定一个生活圈（id）或一个街道（streetCode），二者选一',
+        path: ['id'],
+      }),
+    access: 'roles',
+    roles: ['admin'],
+    handler: (input, ctx) => setPilot(ctx, input),
   },
   progress: { input: empty, access: 'public', handler: (_input, ctx) => circleProgress(ctx) },
 });

@@ -8,5 +8,6 @@ export {
   refreshCommunityCoverage,
   refreshCoverage,
 } from './model';
+export { populationFigure } from './population';
 export { coverageSubscriptions } from './subscriptions';
 export { coverageIsCurrent, markOutletsChanging } from './version';

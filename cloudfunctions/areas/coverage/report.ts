@@ -3,6 +3,7 @@ import type { Ctx } from '../../router/define';
 import { readAll } from '../../store/port';
 import { activeEvents } from '../events';
 import { basicName, indexFigure, loadCoverage, missingOf } from './model';
+import { populationReport } from './population';
 import { popUpFigure } from './popup';
 
 /**
@@ -57,5 +58,6 @@ export async function coverageReport(
       name: basicName(cat),
       covered: locatedList.filter((c) => !missingOf(coverage.get(c.code), minutes, at).includes(cat)).length,
     })),
+    ...populationReport(communities, streets, coverage, minutes, at),
   };
 }

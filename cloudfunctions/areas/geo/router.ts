@@ -2,8 +2,13 @@ import { z } from 'zod';
 import { defineRouter } from '../../router/define';
 import { communityCode, cursor, empty, lat, lng, streetCode } from '../../router/schemas';
 import { XICHENG_OUTLINE } from './district';
+import { importLocationsAction } from './import-locations';
+import { importPopulationAction } from './import-population';
 import { getCommunity, listCommunities, listStreets } from './read';
 import { setCommunityLocation } from './set-location';
+
+/** An uploaded CSV file's text: a district's 263 rows take a few dozen kB; the request must stay under 1 MB. */
+const csvText = z.string().min(1, { error: '文件为空' }).max(300_000, { error: '文件过大（至多 30 万字）' });
 
 /** Streets and communities: the real map every other feature hangs off. Reads are open to anyone. */
 export const geoRouter = defineRouter('geo', {
@@ -25,5 +30,17 @@ export const geoRouter = defineRouter('geo', {
     access: 'roles',
     roles: ['worker', 'admin'],
     handler: (input, ctx) => setCommunityLocation(ctx, input),
+  },
+  importLocations: {
+    input: z.object({ csv: csvText, dryRun: z.boolean().optional() }),
+    access: 'roles',
+    roles: ['admin'],
+    handler: (input, ctx) => importLocationsAction(ctx, input),
+  },
+  importPopulation: {
+    input: z.object({ csv: csvText, dryRun: z.boolean().optional() }),
+    access: 'roles',
+    roles: ['admin'],
+    handler: (input, ctx) => importPopulationAction(ctx, input),
   },
 });

@@ -78,6 +78,11 @@ export default function MinePage() {
                 评价审核
               </Button>
             )}
+            {user.role === 'admin' && (
+              <Button className='tool-link' onClick={() => go('dataImport')}>
+                数据导入（社区位置、生活圈规划、人口）
+              </Button>
+            )}
             {(user.role === 'merchant' || user.role === 'resident') && (
               <Button
                 className='tool-link secondary'
