@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { API_BASE, ApiError, CLOUD_ENV, cloud } from './api';
+import { chooseOnePhoto } from './device';
 import { getSession } from './session';
 
 /**
@@ -7,8 +8,7 @@ import { getSession } from './session';
  * configured (the file id is kept), else to the local server, which checks that it really is a JPEG or PNG.
  */
 export async function pickAndUploadImage(): Promise<{ fileId: string; preview: string }> {
-  const picked = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-  const path = picked.tempFilePaths[0];
+  const path = await chooseOnePhoto();
   if (!path) throw new ApiError('INVALID_INPUT', '没有选择照片');
   if (CLOUD_ENV) {
     const res = await cloud().uploadFile({

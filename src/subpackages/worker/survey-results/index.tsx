@@ -1,10 +1,12 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import StateView from '../../../components/StateView';
-import { useAction } from '../../../hooks/useAction';
-import { ApiError, callCloud } from '../../../services/api';
-import { saveCsv } from '../../../services/download';
+import Page from '@/components/Page';
+import StateView from '@/components/StateView';
+import { useAction } from '@/hooks/useAction';
+import { useTask } from '@/hooks/useMutation';
+import { callCloud } from '@/services/api';
+import { saveCsv } from '@/services/download';
 import './index.scss';
 
 /** Results: a bar chart per question, the average of ratings, the texts, and the count by community; CSV export. */
@@ -12,29 +14,31 @@ export default function SurveyResultsPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const r = useAction('surveys.results', id ? { id } : null);
-  const [message, setMessage] = useState<string | null>(null);
-  useDidShow(() => r.reload());
-
-  async function exportCsv() {
-    try {
+  const [done, setDone] = useState<string | null>(null);
+  const exporter = useTask(
+    async () => {
       const res = await callCloud('surveys.export', { id });
-      const how = await saveCsv(res.filename, res.csv);
-      setMessage(how === 'copied' ? '结果已复制，可粘贴到表格中' : '已导出');
-    } catch (e) {
-      setMessage(e instanceof ApiError ? e.message : '导出失败');
-    }
-  }
+      return saveCsv(res.filename, res.csv);
+    },
+    {
+      failure: '导出失败',
+      success: (how) => (how === 'copied' ? '已复制' : '已导出'),
+      onSuccess: (how) => setDone(how === 'copied' ? '结果已复制，可粘贴到表格中' : '已导出'),
+    },
+  );
+  const message = exporter.error ?? done;
+  useDidShow(() => r.reload());
 
   const d = r.data;
   return (
-    <View className='page survey-results'>
+    <Page name='survey-results'>
       <StateView loading={r.loading && !d} error={r.error} onRetry={r.reload}>
         {d && (
           <>
             <View className='card'>
               <Text className='results-title block'>{d.survey.title}</Text>
               <Text className='results-total block'>共 {d.total} 份</Text>
-              <Button size='mini' onClick={exportCsv}>
+              <Button loading={exporter.busy} onClick={() => exporter.run(undefined)}>
                 导出 CSV
               </Button>
               {message && <Text className='muted block'>{message}</Text>}
@@ -74,6 +78,6 @@ export default function SurveyResultsPage() {
           </>
         )}
       </StateView>
-    </View>
+    </Page>
   );
 }

@@ -1,0 +1,12 @@
+/**
+ * Accessibility attributes for things tapped that are not buttons (cards, chips, tabs): a role and, for toggles,
+ * whether they are on, so that screen readers announce them. Spread onto the component.
+ */
+export function pressable(pressed?: boolean, label?: string): Record<string, string | number | boolean> {
+  return {
+    role: 'button',
+    tabIndex: 0,
+    ...(pressed === undefined ? {} : { 'aria-pressed': pressed }),
+    ...(label ? { 'aria-label': label } : {}),
+  };
+}
