@@ -30,13 +30,14 @@ export interface Mutation<I, O> {
   reset: () => void;
 }
 
-function toast(title: string, icon: 'none' | 'success') {
-  void Taro.showToast({ title, icon, duration: 2000 }).catch(() => undefined);
+function toast(title: string) {
+  void Taro.showToast({ title, icon: 'none', duration: 2000 }).catch(() => undefined);
 }
 
 /**
- * Every write in the app: busy while it runs (a second tap waits), field errors keyed by the error's field, a
- * Chinese toast, and the affected reads refreshed. Works for any async write (an upload, a device call).
+ * Every write in the app: busy while it runs (a second tap is ignored), field errors keyed by the error's field,
+ * a short Chinese toast on success (failures stay on the page, next to what failed), and the affected reads
+ * refreshed. Works for any async write (an upload, a device call).
  */
 export function useTask<I, O>(task: (input: I) => Promise<O>, options: MutationOptions<I, O> = {}): Mutation<I, O> {
   const [busy, setBusy] = useState(false);
@@ -63,13 +64,13 @@ export function useTask<I, O>(task: (input: I) => Promise<O>, options: MutationO
         const out = await doIt(input);
         if (opts.invalidates?.length) invalidate(opts.invalidates);
         const said = typeof opts.success === 'function' ? opts.success(out, input) : opts.success;
-        if (said) toast(said, 'none');
+        if (said) toast(said);
         opts.onSuccess?.(out, input);
         return out;
       } catch (e) {
         const message = e instanceof ApiError ? e.message : (opts.failure ?? '操作失败，请重试');
+        // Shown next to the control (under its field when it names one), not in a passing toast.
         fail(message, e instanceof ApiError ? e.field : undefined);
-        toast(message, 'none');
         return null;
       } finally {
         running.current = false;

@@ -10,3 +10,8 @@ export function pressable(pressed?: boolean, label?: string): Record<string, str
     ...(label ? { 'aria-label': label } : {}),
   };
 }
+
+/** One tab of a `role='tablist'` row: announced as a tab, and whether it is the chosen one. */
+export function tab(selected: boolean): Record<string, string | number | boolean> {
+  return { role: 'tab', tabIndex: 0, 'aria-selected': selected };
+}

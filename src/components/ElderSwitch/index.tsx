@@ -9,13 +9,11 @@ export default function ElderSwitch() {
   return (
     <View className='card elder-switch'>
       <View className='elder-switch-text'>
-        <Text id='elder-switch-label' className='elder-switch-title'>
-          长辈版
-        </Text>
+        <Text className='elder-switch-title'>长辈版</Text>
         <Text className='muted elder-switch-hint'>{elder ? '已开启：大字体、大按钮' : '大字体、大按钮、更简单'}</Text>
       </View>
       <Switch
-        className='elder-toggle'
+        className='elder-toggle big-switch'
         checked={elder}
         color={PALETTE.primary}
         aria-label='长辈版'

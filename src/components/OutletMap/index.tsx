@@ -77,7 +77,7 @@ function SvgMap({ center, views, outline, onOpen }: Props & { outline: [number, 
   const ring = outline.map((p) => toXY(p).join(',')).join(' ');
   return (
     <View className='outlet-map svg-map'>
-      <svg viewBox={`0 0 ${size} ${size}`} width='100%' height='100%' role='img' aria-label='附近网点地图'>
+      <svg viewBox={`0 0 ${size} ${size}`} width='100%' height='100%' role='group' aria-label='附近网点地图'>
         <rect x='0' y='0' width={size} height={size} fill={PALETTE.mapGround} />
         {ring && (
           <polygon

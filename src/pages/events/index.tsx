@@ -6,7 +6,7 @@ import Page from '@/components/Page';
 import StateView from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
 import { useMe } from '@/hooks/useMe';
-import { pressable } from '@/services/a11y';
+import { tab as tabRole } from '@/services/a11y';
 import './index.scss';
 
 /** 活动: upcoming 便民商业服务进社区 events, all or only those I signed up for (我的活动). */
@@ -38,21 +38,21 @@ export default function EventsPage() {
       <View className='tabs' role='tablist'>
         <Text
           className={`tab ${tab === 'all' ? 'tab-on' : ''}`}
-          {...pressable(tab === 'all')}
+          {...tabRole(tab === 'all')}
           onClick={() => setTab('all')}
         >
           近期活动
         </Text>
         <Text
           className={`tab ${tab === 'near' ? 'tab-on' : ''}`}
-          {...pressable(tab === 'near')}
+          {...tabRole(tab === 'near')}
           onClick={() => setTab('near')}
         >
           我的社区附近
         </Text>
         <Text
           className={`tab ${tab === 'mine' ? 'tab-on' : ''}`}
-          {...pressable(tab === 'mine')}
+          {...tabRole(tab === 'mine')}
           onClick={() => setTab('mine')}
         >
           我的活动

@@ -33,7 +33,7 @@ export default function ElderHome() {
           <View
             key={t.category}
             className={`elder-tile elder-tile-${t.category}`}
-            {...pressable(undefined, `附近哪里能${t.words}`)}
+            {...pressable()}
             onClick={() => go('nearby', { ...from, category: t.category })}
           >
             <Text className='elder-icon' aria-hidden='true'>

@@ -37,9 +37,9 @@ export default function Filters({ category, onCategory, openNow, onOpenNow }: Pr
         ))}
       </View>
       <View className='row open-now'>
-        <Text id='open-now-label'>只看营业中</Text>
+        <Text>只看营业中</Text>
         <Switch
-          className='open-switch'
+          className='open-switch big-switch'
           nativeProps={{ 'aria-label': '只看营业中' }}
           checked={openNow}
           color={PALETTE.primary}

@@ -28,7 +28,7 @@ export default function Reviews({ outletId }: { outletId: string }) {
 
   const rate = useMutation('ratings.submit', {
     invalidates: ['ratings.mine', 'ratings.list', 'outlets.get', 'outlets.nearby'],
-    success: (res) => (res.moderated ? '已提交，待审核' : '评价已发布'),
+    success: (res) => (res.moderated ? '已提交' : '已发布'),
     onSuccess: (res) => setMessage(res.moderated ? '评价已提交，文字内容审核通过后公开' : '评价已发布'),
   });
   const report = useMutation('ratings.report', {

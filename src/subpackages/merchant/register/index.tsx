@@ -141,7 +141,14 @@ export default function RegisterPage() {
         <Button className='upload-licence' loading={upload.busy} onClick={() => upload.run(undefined)}>
           {licence ? '重新上传营业执照照片' : '上传营业执照照片'}
         </Button>
-        {licence && <Image className='licence-preview' src={licence.preview} mode='aspectFit' />}
+        {licence && (
+          <Image
+            className='licence-preview'
+            src={licence.preview}
+            mode='aspectFit'
+            nativeProps={{ alt: '营业执照照片预览' }}
+          />
+        )}
         {errors.licenseFile && <Text className='form-error'>{errors.licenseFile}</Text>}
       </View>
       {outlets.map((o, i) => (

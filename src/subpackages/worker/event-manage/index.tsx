@@ -6,7 +6,6 @@ import Page from '@/components/Page';
 import StateView from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
 import { useMutation, useTask } from '@/hooks/useMutation';
-import { callCloud } from '@/services/api';
 import { confirmAction, scanQr } from '@/services/device';
 import { saveCsv } from '@/services/download';
 import { beijingRange, beijingTime } from '@/services/time';
@@ -33,17 +32,13 @@ export default function EventManagePage() {
     failure: '未能扫码，可直接输入签到码',
     onSuccess: (text) => checkIn(text),
   });
-  const exporter = useTask(
-    async () => {
-      const res = await callCloud('events.export', { id });
-      return { how: await saveCsv(res.filename, res.csv), csv: res.csv };
+  const exporter = useMutation('events.export', {
+    failure: '导出失败',
+    onSuccess: (res) => {
+      setCsv(res.csv);
+      void saveCsv(res.filename, res.csv).then((how) => how === 'copied' && setDone('名单已复制，可粘贴到表格中'));
     },
-    {
-      failure: '导出失败',
-      success: (r) => (r.how === 'copied' ? '名单已复制，可粘贴到表格中' : '已导出'),
-      onSuccess: (r) => setCsv(r.csv),
-    },
-  );
+  });
   const cancel = useMutation('events.cancel', { invalidates: affected, success: '活动已取消' });
   const failure = checkInCall.error ?? scan.error ?? exporter.error ?? cancel.error;
   const message = failure ? { ok: false, text: failure } : done ? { ok: true, text: done } : null;
@@ -117,7 +112,7 @@ export default function EventManagePage() {
             <View className='card'>
               <View className='row'>
                 <Text className='section-label'>报名名单</Text>
-                <Button loading={exporter.busy} onClick={() => exporter.run(undefined)}>
+                <Button loading={exporter.busy} onClick={() => exporter.run({ id })}>
                   导出 CSV
                 </Button>
               </View>

@@ -87,7 +87,9 @@ export default function ReviewPage() {
                 <Text className='muted block'>
                   联系人 {d.business.contactName} · {d.business.contactPhone}
                 </Text>
-                {image && <Image className='licence-image' src={image} mode='aspectFit' {...{ alt: '营业执照照片' }} />}
+                {image && (
+                  <Image className='licence-image' src={image} mode='aspectFit' nativeProps={{ alt: '营业执照照片' }} />
+                )}
               </View>
             )}
             <View className='card'>

@@ -4,8 +4,7 @@ import { useState } from 'react';
 import Page from '@/components/Page';
 import StateView from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
-import { useTask } from '@/hooks/useMutation';
-import { callCloud } from '@/services/api';
+import { useMutation } from '@/hooks/useMutation';
 import { saveCsv } from '@/services/download';
 import './index.scss';
 
@@ -15,17 +14,13 @@ export default function SurveyResultsPage() {
   const id = params.id ?? '';
   const r = useAction('surveys.results', id ? { id } : null);
   const [done, setDone] = useState<string | null>(null);
-  const exporter = useTask(
-    async () => {
-      const res = await callCloud('surveys.export', { id });
-      return saveCsv(res.filename, res.csv);
-    },
-    {
-      failure: '导出失败',
-      success: (how) => (how === 'copied' ? '已复制' : '已导出'),
-      onSuccess: (how) => setDone(how === 'copied' ? '结果已复制，可粘贴到表格中' : '已导出'),
-    },
-  );
+  const exporter = useMutation('surveys.export', {
+    failure: '导出失败',
+    onSuccess: (res) =>
+      void saveCsv(res.filename, res.csv).then((how) =>
+        setDone(how === 'copied' ? '结果已复制，可粘贴到表格中' : '已导出'),
+      ),
+  });
   const message = exporter.error ?? done;
   useDidShow(() => r.reload());
 
@@ -38,7 +33,7 @@ export default function SurveyResultsPage() {
             <View className='card'>
               <Text className='results-title block'>{d.survey.title}</Text>
               <Text className='results-total block'>共 {d.total} 份</Text>
-              <Button loading={exporter.busy} onClick={() => exporter.run(undefined)}>
+              <Button loading={exporter.busy} onClick={() => exporter.run({ id })}>
                 导出 CSV
               </Button>
               {message && <Text className='muted block'>{message}</Text>}
