@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionKey, Req, Res } from '@/types';
 import { ApiError, callCloud } from '@/services/api';
-import { cacheKey, cached, onInvalidate, remember } from '@/services/queries';
+import { cacheKey, cached, remember } from '@/services/queries';
 import { useSession } from './useSession';
+import { useReloadWhenStale } from './useStale';
 
 export interface ActionState<T> {
   data: T | null;
@@ -13,7 +14,7 @@ export interface ActionState<T> {
 
 /**
  * Loads an action's answer when the request or the signed-in person changes (answers may depend on who asks), and
- * again whenever a write marks the action stale (see useMutation). A remembered answer shows at once while it
+ * again after a write marks the action stale (see useMutation; a hidden page reloads when shown again). A remembered answer shows at once while it
  * reloads. `null` waits (e.g. for a page parameter).
  */
 export function useAction<K extends ActionKey>(action: K, req: Req<K> | null): ActionState<Res<K>> {
@@ -46,6 +47,6 @@ export function useAction<K extends ActionKey>(action: K, req: Req<K> | null): A
   }, [action, key, round, who]);
 
   const reload = useCallback(() => setRound((r) => r + 1), []);
-  useEffect(() => onInvalidate(action, reload), [action, reload]);
+  useReloadWhenStale(action, reload);
   return { data, error, loading, reload };
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ActionKey, Page, Req, Res } from '@/types';
 import { ApiError, callCloud } from '@/services/api';
-import { onInvalidate } from '@/services/queries';
+import { useReloadWhenStale } from './useStale';
 
 type PagedKey = {
   [K in ActionKey]: Res<K> extends Page<unknown> ? (Req<K> extends { cursor?: string } ? K : never) : never;
@@ -58,7 +58,7 @@ export function usePaged<K extends PagedKey>(action: K, req: Omit<Req<K>, 'curso
     load(null);
   }, [load, round]);
 
-  useEffect(() => onInvalidate(action, () => setRound((r) => r + 1)), [action]);
+  useReloadWhenStale(action, () => setRound((r) => r + 1));
 
   return {
     items,
