@@ -13,6 +13,19 @@ export function elderModeOn(choice: boolean | null, fontScale: number | undefine
   return fontScale !== undefined && fontScale >= ELDER_FONT_SCALE;
 }
 
+/** WeChat's standard body text (17 px) and ours in 长辈版 (20 px): 关怀模式 text is 17 px × the font scale. */
+const WECHAT_BODY_PX = 17;
+const ELDER_BODY_PX = 20;
+
+/**
+ * How much larger than its own sizes 长辈版 draws text so that body text matches WeChat's enlarged text (at a scale
+ * of 1.4, 23.8 px, the 关怀模式 size); never smaller than 1.
+ */
+export function elderTextScale(fontScale: number | undefined): number {
+  if (fontScale === undefined) return 1;
+  return Math.max(1, Math.round(((WECHAT_BODY_PX * fontScale) / ELDER_BODY_PX) * 100) / 100);
+}
+
 const CHANGED = 'elder:changed';
 const storageKey = (person: string) => `xc-elder:${person}`;
 

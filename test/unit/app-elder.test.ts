@@ -12,7 +12,7 @@ jest.mock('@tarojs/taro', () => ({
   },
 }));
 
-import { elderModeOn, isElder, setElderChoice } from '@/services/elder';
+import { elderModeOn, elderTextScale, isElder, setElderChoice } from '@/services/elder';
 
 describe('the 长辈版 rule', () => {
   it('turns on by itself when WeChat reports a font scale of 1.2 or more, and not below', () => {
@@ -30,6 +30,19 @@ describe('the 长辈版 rule', () => {
   it("lets the person's explicit choice win over the phone's font setting, either way", () => {
     expect(elderModeOn(false, 1.4)).toBe(false);
     expect(elderModeOn(true, 1)).toBe(true);
+  });
+});
+
+describe('长辈版 text under an enlarged WeChat font', () => {
+  it('grows to the 关怀模式 size: at a scale of 1.4 body text of 20 px becomes 23.8 px', () => {
+    expect(elderTextScale(1.4)).toBe(1.19);
+    expect(20 * elderTextScale(1.4)).toBeCloseTo(23.8, 1);
+  });
+
+  it('never shrinks below its own sizes', () => {
+    expect(elderTextScale(1)).toBe(1);
+    expect(elderTextScale(1.1)).toBe(1);
+    expect(elderTextScale(undefined)).toBe(1);
   });
 });
 
