@@ -1,7 +1,6 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { openApp, type E2E } from './browser';
+import { api, registerOutlet, signInApi } from './api';
 import { checkPage, failures, formatReport, type Mode, type Report } from './a11y-check';
 
 /**
@@ -13,7 +12,6 @@ import { checkPage, failures, formatReport, type Mode, type Report } from './a11
 
 const STREET = '110102001';
 const SPOT = { lng: 116.37052, lat: 39.91137 };
-const LICENCE = path.resolve(__dirname, '../../src/assets/marker.png');
 
 type Role = 'resident' | 'merchant' | 'worker' | 'admin';
 const ACCOUNT_LABEL: Record<Role, string> = {
@@ -29,23 +27,6 @@ interface Ids {
   event: string;
   survey: string;
   merchantOutlet: string;
-}
-
-/** Calls the local API as a demo account (or a new person), for the data the pages show. */
-async function api<T>(base: string, token: string | null, action: string, data: unknown): Promise<T> {
-  const [fn, name] = action.split('.');
-  const res = await fetch(`${base}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ action: name, data }),
-  });
-  const body = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${action}: ${body.error?.message}`);
-  return body.data;
-}
-
-async function signInApi(base: string, account: string): Promise<string> {
-  return (await api<{ token: string }>(base, null, 'auth.devLogin', { account })).token;
 }
 
 /** An event, a survey and a registered outlet, so that every page has something to show. */
@@ -78,28 +59,7 @@ async function seed(base: string): Promise<Ids> {
   });
 
   const merchant = await signInApi(base, 'merchant');
-  const form = new FormData();
-  form.append('file', new Blob([fs.readFileSync(LICENCE)], { type: 'image/png' }), 'licence.png');
-  const up = (await (
-    await fetch(`${base}/upload`, { method: 'POST', headers: { authorization: `Bearer ${merchant}` }, body: form })
-  ).json()) as { data: { fileId: string } };
-  await api(base, merchant, 'merchants.register', {
-    creditCode: '91350100M000100Y43',
-    legalName: '北京测试便民服务有限公司',
-    contactName: '王经理',
-    contactPhone: '010-66000000',
-    licenseFile: up.data.fileId,
-    outlets: [
-      {
-        name: '测试商户鲜菜店',
-        address: '西城区测试路 1 号',
-        streetCode: STREET,
-        ...SPOT,
-        categories: ['vegetables'],
-        hours: 'daily 07:00-20:00',
-      },
-    ],
-  });
+  await registerOutlet(base, merchant, { name: '测试商户鲜菜店', streetCode: STREET, ...SPOT });
   const mine = await api<{ outlets: { outlet: { id: string } }[] }>(base, merchant, 'merchants.mine', {});
   const nearby = await api<{ items: { outlet: { id: string } }[] }>(base, null, 'outlets.nearby', {
     ...SPOT,
