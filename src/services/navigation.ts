@@ -18,3 +18,16 @@ export function back(): void {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
   else go('home');
 }
+
+/**
+ * A title safe for the browser build's navigation bar, which Taro writes as HTML: the characters that make markup
+ * become their full-width forms (still readable), so a name typed by a merchant or worker cannot inject any.
+ */
+export function safeTitle(title: string): string {
+  return title.replace(/</g, '＜').replace(/>/g, '＞').replace(/&/g, '＆');
+}
+
+/** Sets the page title to a name people typed (an outlet, an event, a circle). */
+export function setTitle(title: string): void {
+  void Taro.setNavigationBarTitle({ title: process.env.TARO_ENV === 'h5' ? safeTitle(title) : title });
+}

@@ -106,8 +106,8 @@ describe('one way to each platform service', () => {
     expect(outside(device, (p) => rel(p) === 'services/device.ts' || rel(p) === 'services/download.ts')).toEqual([]);
   });
 
-  it('navigates only through services/navigation.ts', () => {
-    const nav = /Taro\.(navigateTo|redirectTo|switchTab|navigateBack|reLaunch)\b/;
+  it('navigates and sets page titles only through services/navigation.ts', () => {
+    const nav = /Taro\.(navigateTo|redirectTo|switchTab|navigateBack|reLaunch|setNavigationBarTitle)\b/;
     expect(outside(nav, (p) => rel(p) === 'services/navigation.ts')).toEqual([]);
   });
 

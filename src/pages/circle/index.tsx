@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
 import Page from '@/components/Page';
 import StateView from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
 import { useMe } from '@/hooks/useMe';
 import { pressable } from '@/services/a11y';
-import { go } from '@/services/navigation';
+import { go, setTitle } from '@/services/navigation';
 import AdminEdit from './AdminEdit';
 import './index.scss';
 
@@ -18,7 +18,7 @@ export default function CirclePage() {
   const me = useMe();
   const d = detail.data;
   useEffect(() => {
-    if (d) Taro.setNavigationBarTitle({ title: d.circle.name });
+    if (d) setTitle(d.circle.name);
   }, [d]);
 
   if (!id)

@@ -1,10 +1,10 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
 import Page from '@/components/Page';
 import StateView from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
-import { go } from '@/services/navigation';
+import { go, setTitle } from '@/services/navigation';
 import { beijingDateTime } from '@/services/time';
 import LocationForm from './LocationForm';
 import './index.scss';
@@ -18,7 +18,7 @@ export default function CommunityPage() {
 
   const c = detail.data?.community;
   useEffect(() => {
-    if (c) Taro.setNavigationBarTitle({ title: c.name });
+    if (c) setTitle(c.name);
   }, [c]);
 
   if (!code)

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { CATEGORY_BY_ID, type EventView } from '@/types';
 import { SIGNUP_LABEL } from '@/components/EventCard';
@@ -9,7 +9,7 @@ import StateView from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
 import { useMe } from '@/hooks/useMe';
 import { useMutation } from '@/hooks/useMutation';
-import { go } from '@/services/navigation';
+import { go, setTitle } from '@/services/navigation';
 import { beijingRange, beijingTime } from '@/services/time';
 import './index.scss';
 
@@ -23,7 +23,7 @@ export default function EventPage() {
   useEffect(() => setView(loaded.data), [loaded.data]);
   const v = view;
   useEffect(() => {
-    if (v) Taro.setNavigationBarTitle({ title: v.event.title });
+    if (v) setTitle(v.event.title);
   }, [v]);
 
   const affected = ['events.list', 'events.mine'] as const;

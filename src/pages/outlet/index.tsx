@@ -1,7 +1,8 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
 import { BRAND_NAMES, CATEGORY_BY_ID } from '@/types';
+import { setTitle } from '@/services/navigation';
 import Page from '@/components/Page';
 import StateView from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
@@ -19,7 +20,7 @@ export default function OutletPage() {
   const d = detail.data;
   const { elder } = useElder();
   useEffect(() => {
-    if (d) Taro.setNavigationBarTitle({ title: d.outlet.name });
+    if (d) setTitle(d.outlet.name);
   }, [d]);
 
   if (!id)

@@ -1,11 +1,11 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import Page from '@/components/Page';
 import StateView from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
 import { pressable } from '@/services/a11y';
-import { go } from '@/services/navigation';
+import { go, setTitle } from '@/services/navigation';
 import './index.scss';
 
 type Filter = 'all' | 'located' | 'missing';
@@ -24,7 +24,7 @@ export default function StreetPage() {
   const communities = useAction('geo.communities', code ? { streetCode: code } : null);
 
   useEffect(() => {
-    if (name) Taro.setNavigationBarTitle({ title: name });
+    if (name) setTitle(name);
   }, [name]);
 
   const all = communities.data?.items ?? [];
