@@ -103,7 +103,7 @@ describe('one way to each platform service', () => {
   it('reaches the device (location, scan, phone, map, clipboard, photos) only through services/device.ts', () => {
     const device =
       /Taro\.(getLocation|scanCode|makePhoneCall|openLocation|setClipboardData|chooseImage|getAppBaseInfo|showModal)\b/;
-    expect(outside(device, (p) => rel(p) === 'services/device.ts' || rel(p) === 'services/download.ts')).toEqual([]);
+    expect(outside(device, (p) => rel(p) === 'services/device.ts')).toEqual([]);
   });
 
   it('navigates and sets page titles only through services/navigation.ts', () => {
