@@ -17,6 +17,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // The H5 build has its own folder so that the WeChat build in dist/ is never overwritten by it.
     outputRoot: isH5 ? 'dist-h5' : 'dist',
     plugins: [],
+    // `@/` is src/, as in tsconfig.json and the jest configs.
+    alias: { '@': path.resolve(__dirname, '..', 'src') },
+    // The theme's variables and mixins (no CSS of their own) are available in every stylesheet.
+    sass: { resource: [path.resolve(__dirname, '..', 'src', 'styles', 'theme.scss')] },
     defineConstants: {},
     // Baked into the build from the environment (a .env.local file works too): where the WeChat build finds
     // the API, or which CloudBase environment it calls.

@@ -1,3 +1,4 @@
+import { PALETTE } from './styles/palette';
 import { MAIN_PAGES, MERCHANT_PAGES, MERCHANT_ROOT, ROUTES, WORKER_PAGES, WORKER_ROOT } from './constants/routes';
 
 export default defineAppConfig({
@@ -8,14 +9,14 @@ export default defineAppConfig({
   ],
   window: {
     backgroundTextStyle: 'light',
-    navigationBarBackgroundColor: '#c8102e',
+    navigationBarBackgroundColor: PALETTE.primary,
     navigationBarTitleText: '西城便民生活圈',
     navigationBarTextStyle: 'white',
   },
   tabBar: {
-    color: '#999999',
-    selectedColor: '#c8102e',
-    backgroundColor: '#ffffff',
+    color: PALETTE.textSecondary,
+    selectedColor: PALETTE.primary,
+    backgroundColor: PALETTE.surface,
     borderStyle: 'white',
     list: [
       {

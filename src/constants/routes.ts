@@ -70,7 +70,7 @@ export const MERCHANT_PAGES = [ROUTES.merchantRegister, ROUTES.merchantOutlets, 
 
 export type RouteName = keyof typeof ROUTES;
 
-/** A URL for `Taro.navigateTo`, with its query. */
+/** A URL for navigateTo (see services/navigation.ts), with its query. */
 export function routeUrl(name: RouteName, params: Record<string, string> = {}): string {
   const query = Object.entries(params)
     .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)

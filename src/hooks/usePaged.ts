@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ActionKey, Page, Req, Res } from '../../types';
-import { ApiError, callCloud } from '../services/api';
+import type { ActionKey, Page, Req, Res } from '@/types';
+import { ApiError, callCloud } from '@/services/api';
+import { useReloadWhenStale } from './useStale';
 
 type PagedKey = {
   [K in ActionKey]: Res<K> extends Page<unknown> ? (Req<K> extends { cursor?: string } ? K : never) : never;
@@ -16,7 +17,10 @@ export interface PagedState<T> {
   reload: () => void;
 }
 
-/** A paged list: the first page when the request changes, the next one on `loadMore`. `null` waits. */
+/**
+ * A paged list: the first page when the request changes or a write marks the action stale, the next one on
+ * `loadMore`. `null` waits.
+ */
 export function usePaged<K extends PagedKey>(action: K, req: Omit<Req<K>, 'cursor'> | null): PagedState<Item<K>> {
   const [items, setItems] = useState<Item<K>[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -53,6 +57,8 @@ export function usePaged<K extends PagedKey>(action: K, req: Omit<Req<K>, 'curso
     setCursor(null);
     load(null);
   }, [load, round]);
+
+  useReloadWhenStale(action, () => setRound((r) => r + 1));
 
   return {
     items,

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { ActionKey, Envelope, ErrorCode, Req, Res } from '../../types';
+import type { ActionKey, Envelope, ErrorCode, Req, Res } from '@/types';
 import { getSession, setSession } from './session';
 
 /** The H5 build is served by the local server itself; the WeChat build reaches it by address. */

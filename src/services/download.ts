@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro';
+import { copyText } from './device';
 
 /**
  * Hands a CSV to the person: a file download in the browser; in WeChat (no file system to save into) the text goes
@@ -14,6 +14,6 @@ export async function saveCsv(filename: string, csv: string): Promise<'downloade
     URL.revokeObjectURL(url);
     return 'downloaded';
   }
-  await Taro.setClipboardData({ data: csv });
+  await copyText(csv);
   return 'copied';
 }

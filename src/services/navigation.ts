@@ -1,8 +1,33 @@
 import Taro from '@tarojs/taro';
-import { ROUTES, routeUrl, TAB_ROUTES, type RouteName } from '../constants/routes';
+import { ROUTES, routeUrl, TAB_ROUTES, type RouteName } from '@/constants/routes';
 
 /** Opens a page: a tab by switching to it, any other page by pushing it with its query. */
 export function go(name: RouteName, params: Record<string, string> = {}): void {
   if ((TAB_ROUTES as readonly string[]).includes(name)) void Taro.switchTab({ url: `/${ROUTES[name]}` });
   else void Taro.navigateTo({ url: routeUrl(name, params) });
+}
+
+/** Replaces the current page (after a form is done, so that "back" does not return to it). */
+export function replace(name: RouteName, params: Record<string, string> = {}): void {
+  if ((TAB_ROUTES as readonly string[]).includes(name)) void Taro.switchTab({ url: `/${ROUTES[name]}` });
+  else void Taro.redirectTo({ url: routeUrl(name, params) });
+}
+
+/** Back to the previous page, or home when the page was opened directly (a shared link). */
+export function back(): void {
+  if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();
+  else go('home');
+}
+
+/**
+ * A title safe for the browser build's navigation bar, which Taro writes as HTML: the characters that make markup
+ * become their full-width forms (still readable), so a name typed by a merchant or worker cannot inject any.
+ */
+export function safeTitle(title: string): string {
+  return title.replace(/</g, '＜').replace(/>/g, '＞').replace(/&/g, '＆');
+}
+
+/** Sets the page title to a name people typed (an outlet, an event, a circle). */
+export function setTitle(title: string): void {
+  void Taro.setNavigationBarTitle({ title: process.env.TARO_ENV === 'h5' ? safeTitle(title) : title });
 }

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import type { User } from '../../types';
+import type { User } from '@/types';
 
 const KEY = 'xc-session';
 const CHANGED = 'session:changed';

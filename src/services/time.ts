@@ -1,2 +1,2 @@
-/** The app's time display: Beijing time through the one time module shared with the functions. */
-export { beijingDateTime, beijingRange, beijingTime, fromBeijing } from '../../types/time';
+/** The app's time display and arithmetic: Beijing time through the one time module shared with the functions. */
+export * from '../../types/time';

@@ -1,5 +1,7 @@
 import Taro from '@tarojs/taro';
 import { API_BASE, ApiError, CLOUD_ENV, cloud } from './api';
+import { chooseOnePhoto } from './device';
+import { currentMe } from './me';
 import { getSession } from './session';
 
 /**
@@ -7,12 +9,14 @@ import { getSession } from './session';
  * configured (the file id is kept), else to the local server, which checks that it really is a JPEG or PNG.
  */
 export async function pickAndUploadImage(): Promise<{ fileId: string; preview: string }> {
-  const picked = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-  const path = picked.tempFilePaths[0];
+  const path = await chooseOnePhoto();
   if (!path) throw new ApiError('INVALID_INPUT', '没有选择照片');
   if (CLOUD_ENV) {
+    // Licences live in the uploader's own folder: the functions accept no licence file from anywhere else.
+    const openid = currentMe().user?.openid;
+    if (!openid) throw new ApiError('UNAUTHENTICATED', '请先登录后再上传');
     const res = await cloud().uploadFile({
-      cloudPath: `licences/${Date.now()}-${Math.random().toString(36).slice(2, 8)}.jpg`,
+      cloudPath: `licences/${openid}/${Date.now()}-${Math.random().toString(36).slice(2, 8)}.jpg`,
       filePath: path,
     });
     return { fileId: res.fileID, preview: path };

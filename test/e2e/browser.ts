@@ -18,12 +18,10 @@ export interface E2E {
   close(): Promise<void>;
 }
 
-/** A fresh data folder, the local server on a free port serving the H5 build, and a phone-sized browser page. */
-export async function openApp(clock?: () => Date): Promise<E2E> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-data-'));
-  const server = await startLocal({ dataDir, port: 0, devLogin: true, staticDir: H5_DIR, clock });
-  const browser = await chromium.launch({
-    executablePath: EXECUTABLE,
+/** Debian's Chromium with the flags this machine needs; `executablePath` only for the test of a failed start. */
+export function launchBrowser(executablePath = EXECUTABLE): Promise<Browser> {
+  return chromium.launch({
+    executablePath,
     args: [
       '--headless',
       '--no-sandbox',
@@ -35,6 +33,23 @@ export async function openApp(clock?: () => Date): Promise<E2E> {
       '--disable-sync',
     ],
   });
+}
+
+/** A fresh data folder, the local server on a free port serving the H5 build, and a phone-sized browser page. */
+export async function openApp(
+  clock?: () => Date,
+  launch: (server: RunningLocal) => Promise<Browser> = () => launchBrowser(),
+): Promise<E2E> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-data-'));
+  const server = await startLocal({ dataDir, port: 0, devLogin: true, staticDir: H5_DIR, clock });
+  let browser: Browser;
+  try {
+    browser = await launch(server);
+  } catch (e) {
+    // No browser, no test: but the server must not be left running (it would keep jest from exiting).
+    await server.close();
+    throw e;
+  }
   const phone = () =>
     browser.newContext({
       viewport: { width: 390, height: 844 },

@@ -1,7 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import type { EventView } from '../../../types';
-import { beijingRange } from '../../services/time';
-import { go } from '../../services/navigation';
+import type { EventView } from '@/types';
+import { pressable } from '@/services/a11y';
+import { go } from '@/services/navigation';
+import { beijingRange } from '@/services/time';
 import './index.scss';
 
 export const SIGNUP_LABEL = { confirmed: '已报名', waitlisted: '候补中', cancelled: '已取消' } as const;
@@ -10,7 +11,7 @@ export const SIGNUP_LABEL = { confirmed: '已报名', waitlisted: '候补中', c
 export default function EventCard({ view }: { view: EventView }) {
   const { event, mine } = view;
   return (
-    <View className='card event-card' onClick={() => go('event', { id: event.id })}>
+    <View className='card event-card' {...pressable()} onClick={() => go('event', { id: event.id })}>
       <View className='row'>
         <Text className='event-title'>{event.title}</Text>
         <Text className='badge badge-theme'>{event.theme}</Text>

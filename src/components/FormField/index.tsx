@@ -21,6 +21,8 @@ export default function FormField({ name, label, value, placeholder, error, type
         type={type}
         value={value}
         placeholder={placeholder}
+        aria-label={label}
+        nativeProps={{ 'aria-label': label, ...(error ? { 'aria-invalid': true } : {}) }}
         onInput={(e) => onChange(e.detail.value)}
       />
       {error && <Text className='form-error'>{error}</Text>}

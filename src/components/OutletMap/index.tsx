@@ -1,6 +1,8 @@
 import { Map as WxMap, View } from '@tarojs/components';
-import type { OutletView } from '../../../types';
-import { useAction } from '../../hooks/useAction';
+import type { OutletView } from '@/types';
+import { useAction } from '@/hooks/useAction';
+import { useElder } from '@/hooks/useElder';
+import { PALETTE } from '@/styles/palette';
 import './index.scss';
 
 interface Props {
@@ -40,8 +42,8 @@ export default function OutletMap({ center, views, onOpen }: Props) {
                 {
                   points: ring.map(([longitude, latitude]) => ({ longitude, latitude })),
                   strokeWidth: 2,
-                  strokeColor: '#c8102e',
-                  fillColor: '#c8102e10',
+                  strokeColor: PALETTE.primary,
+                  fillColor: `${PALETTE.primary}10`,
                   zIndex: 1,
                 },
               ]
@@ -58,8 +60,13 @@ export default function OutletMap({ center, views, onOpen }: Props) {
   return <SvgMap center={center} views={views} outline={outline.data?.coordinates[0] ?? []} onOpen={onOpen} />;
 }
 
+/** In map units (600 across a phone's ~340 px): 40 units is about 45 CSS px across, 56 about 63 (长辈版). */
+const HIT_RADIUS = { standard: 40, elder: 56 };
+
 /** Equirectangular projection around the centre: fine at a few kilometres. */
 function SvgMap({ center, views, outline, onOpen }: Props & { outline: [number, number][] }) {
+  const { elder } = useElder();
+  const hit = elder ? HIT_RADIUS.elder : HIT_RADIUS.standard;
   const size = 600;
   const spanM = 1600;
   const k = Math.cos((center[1] * Math.PI) / 180);
@@ -70,20 +77,50 @@ function SvgMap({ center, views, outline, onOpen }: Props & { outline: [number, 
   const ring = outline.map((p) => toXY(p).join(',')).join(' ');
   return (
     <View className='outlet-map svg-map'>
-      <svg viewBox={`0 0 ${size} ${size}`} width='100%' height='100%' role='img' aria-label='附近网点地图'>
-        <rect x='0' y='0' width={size} height={size} fill='#f3efe6' />
-        {ring && <polygon points={ring} fill='#ffffff' stroke='#c8102e' strokeWidth='3' strokeDasharray='8 6' />}
-        <circle cx={size / 2} cy={size / 2} r={(667 / spanM) * size} fill='#c8102e14' stroke='#c8102e55' />
+      <svg viewBox={`0 0 ${size} ${size}`} width='100%' height='100%' role='group' aria-label='附近网点地图'>
+        <rect x='0' y='0' width={size} height={size} fill={PALETTE.mapGround} />
+        {ring && (
+          <polygon
+            points={ring}
+            fill={PALETTE.surface}
+            stroke={PALETTE.primary}
+            strokeWidth='3'
+            strokeDasharray='8 6'
+          />
+        )}
+        <circle
+          cx={size / 2}
+          cy={size / 2}
+          r={(667 / spanM) * size}
+          fill={`${PALETTE.primary}14`}
+          stroke={`${PALETTE.primary}55`}
+        />
         {views.map((v) => {
           const [x, y] = toXY(v.outlet.location.coordinates);
           return (
-            <g key={v.outlet.id} className='map-marker' onClick={() => onOpen(v.outlet.id)}>
-              <circle cx={x} cy={y} r='9' fill={v.openNow ? '#2e7d32' : '#9e9e9e'} stroke='#fff' strokeWidth='2' />
+            <g
+              key={v.outlet.id}
+              className='map-marker'
+              role='button'
+              tabIndex={0}
+              aria-label={`${v.outlet.name}，${v.openNow ? '营业中' : '休息中'}`}
+              onClick={() => onOpen(v.outlet.id)}
+            >
+              {/* A transparent hit area of at least 44 CSS px around the dot; open ones are filled, closed hollow. */}
+              <circle cx={x} cy={y} r={hit} fill='transparent' />
+              <circle
+                cx={x}
+                cy={y}
+                r='10'
+                fill={v.openNow ? PALETTE.ok : PALETTE.surface}
+                stroke={v.openNow ? PALETTE.surface : PALETTE.closed}
+                strokeWidth='4'
+              />
               <title>{v.outlet.name}</title>
             </g>
           );
         })}
-        <circle cx={size / 2} cy={size / 2} r='8' fill='#1565c0' stroke='#fff' strokeWidth='3' />
+        <circle cx={size / 2} cy={size / 2} r='8' fill={PALETTE.info} stroke={PALETTE.surface} strokeWidth='3' />
       </svg>
     </View>
   );

@@ -7,7 +7,11 @@ export default function QrCode({ text, size = 360 }: { text: string; size?: numb
   const { data } = encode(text, { ecc: 'M', border: 2 });
   const n = data.length;
   return (
-    <View className='qr' style={{ width: `${size}rpx`, height: `${size}rpx` }} aria-label={`二维码：${text}`}>
+    <View
+      className='qr'
+      style={{ width: `${size}rpx`, height: `${size}rpx` }}
+      {...{ role: 'img', 'aria-label': `二维码：${text}` }}
+    >
       {data.map((row, y) => (
         <View key={y} className='qr-row' style={{ height: `${size / n}rpx` }}>
           {row.map((dark, x) => (

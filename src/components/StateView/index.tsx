@@ -1,6 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
-import type { ApiError } from '../../services/api';
+import type { ApiError } from '@/services/api';
 import './index.scss';
 
 interface Props {
@@ -20,7 +20,7 @@ export default function StateView({ loading, error, empty, emptyText = '暂无�
       <View className='state state-error'>
         <Text className='state-text'>{error.message}</Text>
         {onRetry && (
-          <Button className='state-retry' size='mini' onClick={onRetry}>
+          <Button className='state-retry' onClick={onRetry}>
             重试
           </Button>
         )}

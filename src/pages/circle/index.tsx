@@ -1,10 +1,13 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
-import StateView from '../../components/StateView';
+import Page from '@/components/Page';
+import StateView from '@/components/StateView';
+import { useAction } from '@/hooks/useAction';
+import { useMe } from '@/hooks/useMe';
+import { pressable } from '@/services/a11y';
+import { go, setTitle } from '@/services/navigation';
 import AdminEdit from './AdminEdit';
-import { go } from '../../services/navigation';
-import { useAction } from '../../hooks/useAction';
 import './index.scss';
 
 /** A circle: its basic services (x/8, each with the walk from its farthest member, missing ones marked), its members. */
@@ -12,15 +15,20 @@ export default function CirclePage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const detail = useAction('circles.get', id ? { id } : null);
-  const me = useAction('auth.me', {});
+  const me = useMe();
   const d = detail.data;
   useEffect(() => {
-    if (d) Taro.setNavigationBarTitle({ title: d.circle.name });
+    if (d) setTitle(d.circle.name);
   }, [d]);
 
-  if (!id) return <StateView loading={false} error={null} empty emptyText='缺少生活圈参数' />;
+  if (!id)
+    return (
+      <Page name='circle'>
+        <StateView loading={false} error={null} empty emptyText='缺少生活圈参数' />
+      </Page>
+    );
   return (
-    <View className='page circle'>
+    <Page name='circle'>
       <StateView loading={detail.loading && !d} error={detail.error} onRetry={detail.reload}>
         {d && (
           <>
@@ -47,15 +55,20 @@ export default function CirclePage() {
                 </View>
               ))}
             </View>
-            {me.data?.user?.role === 'admin' && <AdminEdit circle={d.circle} onSaved={detail.reload} />}
+            {me.role === 'admin' && <AdminEdit circle={d.circle} />}
             <View className='card'>
               <Text className='section-label block'>成员社区</Text>
               {d.members.map((m) => (
-                <View key={m.code} className='member' onClick={() => go('community', { code: m.code })}>
+                <View
+                  key={m.code}
+                  className='member'
+                  {...pressable()}
+                  onClick={() => go('community', { code: m.code })}
+                >
                   <View className='row'>
                     <Text>{m.name}</Text>
                     {m.missing.length === 0 ? (
-                      <Text className='badge badge-ok'>齐全</Text>
+                      <Text className='badge badge-ok'>✓ 齐全</Text>
                     ) : (
                       <Text className='badge badge-warn'>缺 {m.missing.length} 类</Text>
                     )}
@@ -67,6 +80,6 @@ export default function CirclePage() {
           </>
         )}
       </StateView>
-    </View>
+    </Page>
   );
 }

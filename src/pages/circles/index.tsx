@@ -1,10 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import { stopPullDownRefresh, usePullDownRefresh } from '@tarojs/taro';
 import { useEffect } from 'react';
-import type { Res } from '../../../types';
-import StateView from '../../components/StateView';
-import { go } from '../../services/navigation';
-import { useAction } from '../../hooks/useAction';
+import type { Res } from '@/types';
+import Page from '@/components/Page';
+import StateView from '@/components/StateView';
+import { useAction } from '@/hooks/useAction';
+import { pressable } from '@/services/a11y';
+import { go } from '@/services/navigation';
 import './index.scss';
 
 type Item = Res<'circles.list'>[number];
@@ -32,7 +34,7 @@ export default function CirclesPage() {
   const d = report.data?.district;
 
   return (
-    <View className='page circles'>
+    <Page name='circles'>
       {d && (
         <View className='card summary'>
           <Text className='summary-title'>全区便利性指数（步行 10 分钟）</Text>
@@ -69,7 +71,12 @@ export default function CirclesPage() {
             <View key={s.code} className='street-group'>
               <Text className='section-title block'>{s.name}</Text>
               {byStreet.get(s.code)!.map(({ circle, basicCovered, figure }) => (
-                <View key={circle.id} className='card circle-item' onClick={() => go('circle', { id: circle.id })}>
+                <View
+                  key={circle.id}
+                  className='card circle-item'
+                  {...pressable()}
+                  onClick={() => go('circle', { id: circle.id })}
+                >
                   <Text className='circle-name'>{circle.name}</Text>
                   <View className='badges'>
                     <Text className='badge badge-reach'>{circle.minutes} 分钟</Text>
@@ -87,6 +94,6 @@ export default function CirclesPage() {
             </View>
           ))}
       </StateView>
-    </View>
+    </Page>
   );
 }

@@ -1,13 +1,12 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import type { Community } from '../../../types';
-import FormField from '../../components/FormField';
-import { ApiError, callCloud } from '../../services/api';
+import type { Community } from '@/types';
+import FormField from '@/components/FormField';
+import { useMutation, useTask } from '@/hooks/useMutation';
+import { currentLocation } from '@/services/device';
 
 interface Props {
   community: Community;
-  onSaved: (c: Community) => void;
 }
 
 /** Checks one typed coordinate; answers a message for the person, or null when it is fine. */
@@ -20,54 +19,40 @@ function checkCoordinate(label: string, text: string, min: number, max: number):
 }
 
 /** For a worker of the community's street (or an admin): set the location from the device or by typing it. */
-export default function LocationForm({ community, onSaved }: Props) {
+export default function LocationForm({ community }: Props) {
   const [lng, setLng] = useState(community.location ? String(community.location.coordinates[0]) : '');
   const [lat, setLat] = useState(community.location ? String(community.location.coordinates[1]) : '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const locate = useTask(currentLocation, {
+    failure: '无法获取当前位置，请检查定位权限，或直接填写经纬度',
+    onSuccess: (pos) => {
+      setLng(pos.lng.toFixed(6));
+      setLat(pos.lat.toFixed(6));
+    },
+  });
+  const save = useMutation('geo.setCommunityLocation', {
+    invalidates: ['geo.community', 'geo.communities', 'geo.streets', 'coverage.report'],
+    success: '位置已保存',
+  });
+  const busy = save.busy || locate.busy;
+  const error = save.error ?? locate.error;
 
-  async function useCurrent() {
-    setError(null);
-    try {
-      const pos = await Taro.getLocation({ type: 'gcj02' });
-      setLng(pos.longitude.toFixed(6));
-      setLat(pos.latitude.toFixed(6));
-    } catch {
-      setError('无法获取当前位置，请检查定位权限，或直接填写经纬度');
-    }
-  }
-
-  async function save() {
+  function submit() {
     const problem = checkCoordinate('经度', lng, 115, 118) ?? checkCoordinate('纬度', lat, 39, 41);
-    if (problem) return setError(problem);
-    setError(null);
-    setBusy(true);
-    try {
-      const saved = await callCloud('geo.setCommunityLocation', {
-        communityCode: community.code,
-        lng: Number(lng),
-        lat: Number(lat),
-      });
-      Taro.showToast({ title: '位置已保存', icon: 'success' });
-      onSaved(saved);
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '保存失败，请重试');
-    } finally {
-      setBusy(false);
-    }
+    if (problem) return save.fail(problem);
+    void save.run({ communityCode: community.code, lng: Number(lng), lat: Number(lat) });
   }
 
   return (
     <View className='card location-form'>
       <Text className='form-title'>{community.location ? '修正社区位置' : '补充社区位置'}</Text>
       <Text className='muted form-hint'>坐标系为 GCJ-02（微信地图所用），位置须在西城区范围内。</Text>
-      <Button className='btn-secondary' onClick={useCurrent} disabled={busy || undefined}>
+      <Button className='btn-secondary' onClick={() => locate.run(undefined)} disabled={busy || undefined}>
         使用当前位置
       </Button>
       <FormField name='lng' label='经度' type='digit' placeholder='如 116.3745' value={lng} onChange={setLng} />
       <FormField name='lat' label='纬度' type='digit' placeholder='如 39.9075' value={lat} onChange={setLat} />
       {error && <Text className='form-error'>{error}</Text>}
-      <Button className='btn-primary' onClick={save} loading={busy} disabled={busy || undefined}>
+      <Button className='btn-primary' onClick={submit} loading={save.busy} disabled={busy || undefined}>
         保存位置
       </Button>
     </View>

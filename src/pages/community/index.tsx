@@ -1,10 +1,11 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
-import StateView from '../../components/StateView';
-import { go } from '../../services/navigation';
-import { useAction } from '../../hooks/useAction';
-import { beijingDateTime } from '../../services/time';
+import Page from '@/components/Page';
+import StateView from '@/components/StateView';
+import { useAction } from '@/hooks/useAction';
+import { go, setTitle } from '@/services/navigation';
+import { beijingDateTime } from '@/services/time';
 import LocationForm from './LocationForm';
 import './index.scss';
 
@@ -17,12 +18,17 @@ export default function CommunityPage() {
 
   const c = detail.data?.community;
   useEffect(() => {
-    if (c) Taro.setNavigationBarTitle({ title: c.name });
+    if (c) setTitle(c.name);
   }, [c]);
 
-  if (!code) return <StateView loading={false} error={null} empty emptyText='缺少社区参数' />;
+  if (!code)
+    return (
+      <Page name='community'>
+        <StateView loading={false} error={null} empty emptyText='缺少社区参数' />
+      </Page>
+    );
   return (
-    <View className='page community'>
+    <Page name='community'>
       <StateView loading={detail.loading && !c} error={detail.error} onRetry={reload}>
         {c && (
           <>
@@ -36,7 +42,7 @@ export default function CommunityPage() {
               <Text className='section-label'>位置</Text>
               {c.location ? (
                 <>
-                  <Text className='badge badge-ok location-state'>已定位</Text>
+                  <Text className='badge badge-ok location-state'>✓ 已定位</Text>
                   <Text className='block coords'>
                     经度 {c.location.coordinates[0]}，纬度 {c.location.coordinates[1]}（GCJ-02）
                   </Text>
@@ -48,7 +54,7 @@ export default function CommunityPage() {
                 </>
               ) : (
                 <>
-                  <Text className='badge badge-warn location-state'>位置待补充</Text>
+                  <Text className='badge badge-warn location-state'>! 位置待补充</Text>
                   <Text className='muted block'>
                     公开数据中没有该社区的位置，需由本街道工作人员补充；补充前不计入覆盖率统计。
                   </Text>
@@ -69,10 +75,10 @@ export default function CommunityPage() {
                 步行 10 分钟内的便民服务
               </Button>
             )}
-            {detail.data?.canSetLocation && <LocationForm community={c} onSaved={reload} />}
+            {detail.data?.canSetLocation && <LocationForm community={c} />}
           </>
         )}
       </StateView>
-    </View>
+    </Page>
   );
 }

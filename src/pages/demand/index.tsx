@@ -1,60 +1,73 @@
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
-import { BASIC_CATEGORIES, CATEGORY_BY_ID, type CategoryId } from '../../../types';
-import StateView from '../../components/StateView';
-import { useAction } from '../../hooks/useAction';
-import { ApiError, callCloud } from '../../services/api';
-import { beijingTime } from '../../services/time';
+import { BASIC_CATEGORIES, CATEGORY_BY_ID, type CategoryId } from '@/types';
+import Page from '@/components/Page';
+import StateView from '@/components/StateView';
+import { useAction } from '@/hooks/useAction';
+import { useMe } from '@/hooks/useMe';
+import { useMutation } from '@/hooks/useMutation';
+import { pressable } from '@/services/a11y';
+import { beijingTime } from '@/services/time';
+import './index.scss';
 
 const STATUS = { received: '已收到', planned: '已列入计划', resolved: '已解决' } as const;
 
 /** 缺什么补什么: tell the street what is missing near home, and follow what becomes of it. */
 export default function DemandPage() {
-  const me = useAction('auth.me', {});
-  const mine = useAction('demand.mine', me.data?.user ? {} : null);
+  const me = useMe();
+  const mine = useAction('demand.mine', me.user ? {} : null);
   const [category, setCategory] = useState<CategoryId | null>(null);
   const [note, setNote] = useState('');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function send() {
-    if (!category) return setMessage({ ok: false, text: '请选择缺少的服务' });
-    setBusy(true);
-    try {
-      await callCloud('demand.report', { category, note: note.trim() });
-      setMessage({ ok: true, text: '已提交，街道会尽快处理并回复' });
+  const [sent, setSent] = useState(false);
+  const report = useMutation('demand.report', {
+    invalidates: ['demand.mine'],
+    success: '已提交',
+    onSuccess: () => {
+      setSent(true);
       setCategory(null);
       setNote('');
-      mine.reload();
-    } catch (e) {
-      setMessage({ ok: false, text: e instanceof ApiError ? e.message : '提交失败，请重试' });
-    } finally {
-      setBusy(false);
-    }
+    },
+  });
+
+  function send() {
+    setSent(false);
+    if (!category) return report.fail('请选择缺少的服务');
+    void report.run({ category, note: note.trim() });
   }
 
-  if (!me.loading && !me.data?.user)
-    return <StateView loading={false} error={null} empty emptyText='请先在“我的”页面登录' />;
+  if (!me.loading && !me.user)
+    return (
+      <Page name='demand'>
+        <StateView loading={false} error={null} empty emptyText='请先在“我的”页面登录' />
+      </Page>
+    );
   return (
-    <View className='page demand'>
+    <Page name='demand'>
       <View className='card'>
         <Text className='section-label block'>您所在社区附近缺少哪项服务？</Text>
         <View className='chips-wrap'>
           {BASIC_CATEGORIES.map((c) => (
-            <Text key={c} className={`chip ${category === c ? 'chip-on' : ''}`} onClick={() => setCategory(c)}>
+            <Text
+              key={c}
+              className={`chip ${category === c ? 'chip-on' : ''}`}
+              {...pressable(category === c)}
+              onClick={() => setCategory(c)}
+            >
               {CATEGORY_BY_ID[c].name}
             </Text>
           ))}
         </View>
         <Textarea
           className='answer-text'
+          nativeProps={{ 'aria-label': '补充说明' }}
           placeholder='补充说明（选填），如：最近的洗衣店要走 20 分钟'
           value={note}
           maxlength={300}
           onInput={(e) => setNote(e.detail.value)}
         />
-        {message && <Text className={`block ${message.ok ? 'ok-text' : 'form-error'}`}>{message.text}</Text>}
-        <Button className='btn-primary' loading={busy} disabled={busy || undefined} onClick={send}>
+        {sent && <Text className='block ok-text'>✓ 已提交，街道会尽快处理并回复</Text>}
+        {report.error && <Text className='form-error'>{report.error}</Text>}
+        <Button className='btn-primary' loading={report.busy} disabled={report.busy || undefined} onClick={send}>
           提交
         </Button>
       </View>
@@ -64,6 +77,7 @@ export default function DemandPage() {
         error={mine.error}
         empty={(mine.data ?? []).length === 0}
         emptyText='还没有提交过'
+        onRetry={mine.reload}
       >
         {(mine.data ?? []).map((r) => (
           <View key={r.id} className='card demand-item'>
@@ -76,6 +90,6 @@ export default function DemandPage() {
           </View>
         ))}
       </StateView>
-    </View>
+    </Page>
   );
 }

@@ -1,15 +1,16 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { CATEGORY_BY_ID, type EventView } from '../../../types';
-import { SIGNUP_LABEL } from '../../components/EventCard';
-import QrCode from '../../components/QrCode';
-import StateView from '../../components/StateView';
-import { useAction } from '../../hooks/useAction';
-import { useSession } from '../../hooks/useSession';
-import { ApiError, callCloud } from '../../services/api';
-import { go } from '../../services/navigation';
-import { beijingRange, beijingTime } from '../../services/time';
+import { CATEGORY_BY_ID, type EventView } from '@/types';
+import { SIGNUP_LABEL } from '@/components/EventCard';
+import Page from '@/components/Page';
+import QrCode from '@/components/QrCode';
+import StateView from '@/components/StateView';
+import { useAction } from '@/hooks/useAction';
+import { useMe } from '@/hooks/useMe';
+import { useMutation } from '@/hooks/useMutation';
+import { go, setTitle } from '@/services/navigation';
+import { beijingRange, beijingTime } from '@/services/time';
 import './index.scss';
 
 /** An event: time, place, services offered, seats; join or cancel; my status and my check-in code. */
@@ -17,36 +18,31 @@ export default function EventPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const loaded = useAction('events.get', id ? { id } : null);
-  const me = useAction('auth.me', {});
-  const session = useSession();
+  const me = useMe();
   const [view, setView] = useState<EventView | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   useEffect(() => setView(loaded.data), [loaded.data]);
   const v = view;
   useEffect(() => {
-    if (v) Taro.setNavigationBarTitle({ title: v.event.title });
+    if (v) setTitle(v.event.title);
   }, [v]);
 
-  async function act(action: 'events.join' | 'events.leave') {
-    setBusy(true);
-    setError(null);
-    try {
-      setView(await callCloud(action, { id }));
-      Taro.showToast({ title: action === 'events.join' ? '报名成功' : '已取消报名', icon: 'none' });
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '操作失败，请重试');
-    } finally {
-      setBusy(false);
-    }
-  }
+  const affected = ['events.list', 'events.mine'] as const;
+  const join = useMutation('events.join', { invalidates: affected, success: '报名成功', onSuccess: setView });
+  const leave = useMutation('events.leave', { invalidates: affected, success: '已取消报名', onSuccess: setView });
+  const busy = join.busy || leave.busy;
+  const error = join.error ?? leave.error;
 
-  const signedIn = !!(me.data?.user ?? session);
+  const signedIn = !!me.user;
   const live = v?.mine && v.mine.status !== 'cancelled' ? v.mine : null;
   const closed = v ? !v.joinable : false;
-  if (!id) return <StateView loading={false} error={null} empty emptyText='缺少活动参数' />;
+  if (!id)
+    return (
+      <Page name='event'>
+        <StateView loading={false} error={null} empty emptyText='缺少活动参数' />
+      </Page>
+    );
   return (
-    <View className='page event'>
+    <Page name='event'>
       <StateView loading={loaded.loading && !v} error={loaded.error} onRetry={loaded.reload}>
         {v && (
           <>
@@ -76,6 +72,7 @@ export default function EventPage() {
               </Text>
               {live && (
                 <Text className={`my-status block ${live.status}`}>
+                  {live.status === 'confirmed' ? '✓ ' : '⏳ '}
                   我的状态：{SIGNUP_LABEL[live.status]}
                   {live.position ? `（候补第 ${live.position} 位，有人取消即自动递补）` : ''}
                 </Text>
@@ -90,7 +87,7 @@ export default function EventPage() {
                   className='btn-secondary'
                   loading={busy}
                   disabled={busy || undefined}
-                  onClick={() => act('events.leave')}
+                  onClick={() => leave.run({ id })}
                 >
                   取消报名
                 </Button>
@@ -99,13 +96,13 @@ export default function EventPage() {
                   className='btn-primary join'
                   loading={busy}
                   disabled={busy || closed || undefined}
-                  onClick={() => act('events.join')}
+                  onClick={() => join.run({ id })}
                 >
                   {closed ? '报名已截止' : v.seatsLeft > 0 ? '我要报名' : '报名候补'}
                 </Button>
               )}
             </View>
-            {(me.data?.user?.role === 'worker' || me.data?.user?.role === 'admin') && (
+            {(me.role === 'worker' || me.role === 'admin') && (
               <Button className='btn-secondary' onClick={() => go('eventManage', { id })}>
                 活动管理（工作人员）
               </Button>
@@ -121,6 +118,6 @@ export default function EventPage() {
           </>
         )}
       </StateView>
-    </View>
+    </Page>
   );
 }

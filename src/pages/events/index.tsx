@@ -1,17 +1,19 @@
 import { Text, View } from '@tarojs/components';
 import { stopPullDownRefresh, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import EventCard from '../../components/EventCard';
-import StateView from '../../components/StateView';
-import { useAction } from '../../hooks/useAction';
+import EventCard from '@/components/EventCard';
+import Page from '@/components/Page';
+import StateView from '@/components/StateView';
+import { useAction } from '@/hooks/useAction';
+import { useMe } from '@/hooks/useMe';
+import { tab as tabRole } from '@/services/a11y';
 import './index.scss';
 
 /** 活动: upcoming 便民商业服务进社区 events, all or only those I signed up for (我的活动). */
 export default function EventsPage() {
   const { params } = useRouter();
   const [tab, setTab] = useState<'all' | 'near' | 'mine'>(params.tab === 'mine' ? 'mine' : 'all');
-  const me = useAction('auth.me', {});
-  const homeCode = me.data?.user?.homeCommunityCode ?? null;
+  const homeCode = useMe().homeCommunityCode;
   const home = useAction('geo.community', tab === 'near' && homeCode ? { code: homeCode } : null);
   const homePoint = home.data?.community.location?.coordinates ?? null;
   const all = useAction('events.list', tab === 'all' ? {} : null);
@@ -32,15 +34,27 @@ export default function EventsPage() {
   }, [list.loading]);
 
   return (
-    <View className='page events'>
-      <View className='tabs'>
-        <Text className={`tab ${tab === 'all' ? 'tab-on' : ''}`} onClick={() => setTab('all')}>
+    <Page name='events'>
+      <View className='tabs' role='tablist'>
+        <Text
+          className={`tab ${tab === 'all' ? 'tab-on' : ''}`}
+          {...tabRole(tab === 'all')}
+          onClick={() => setTab('all')}
+        >
           近期活动
         </Text>
-        <Text className={`tab ${tab === 'near' ? 'tab-on' : ''}`} onClick={() => setTab('near')}>
+        <Text
+          className={`tab ${tab === 'near' ? 'tab-on' : ''}`}
+          {...tabRole(tab === 'near')}
+          onClick={() => setTab('near')}
+        >
           我的社区附近
         </Text>
-        <Text className={`tab ${tab === 'mine' ? 'tab-on' : ''}`} onClick={() => setTab('mine')}>
+        <Text
+          className={`tab ${tab === 'mine' ? 'tab-on' : ''}`}
+          {...tabRole(tab === 'mine')}
+          onClick={() => setTab('mine')}
+        >
           我的活动
         </Text>
       </View>
@@ -60,6 +74,6 @@ export default function EventsPage() {
           <EventCard key={v.event.id} view={v} />
         ))}
       </StateView>
-    </View>
+    </Page>
   );
 }

@@ -1,34 +1,30 @@
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import type { User } from '../../../types';
-import { useAction } from '../../hooks/useAction';
-import { ApiError, callCloud } from '../../services/api';
+import type { User } from '@/types';
+import { useAction } from '@/hooks/useAction';
+import { useMutation } from '@/hooks/useMutation';
+import { pressable } from '@/services/a11y';
 
 /** 我的社区: where the person lives, so that surveys and reports of their street and community reach them. */
-export default function HomePicker({ user, onSaved }: { user: User; onSaved: () => void }) {
+export default function HomePicker({ user }: { user: User }) {
   const streets = useAction('geo.streets', {});
   const [street, setStreet] = useState<string | null>(user.homeCommunityCode?.slice(0, 9) ?? null);
   const communities = useAction('geo.communities', street ? { streetCode: street } : null);
-  const [error, setError] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
   const current = communities.data?.items.find((c) => c.code === user.homeCommunityCode);
-
-  async function choose(code: string) {
-    try {
-      await callCloud('auth.setHome', { communityCode: code });
-      setOpen(false);
-      onSaved();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '保存失败');
-    }
-  }
+  // The session context reloads (auth.me), and so does everything aimed at my community.
+  const setHome = useMutation('auth.setHome', {
+    invalidates: ['auth.me', 'surveys.list', 'events.list'],
+    success: '已设置我的社区',
+    onSuccess: () => setOpen(false),
+  });
 
   return (
     <View className='card home-picker'>
-      <View className='row' onClick={() => setOpen(!open)}>
+      <View className='row home-toggle' {...pressable(open)} onClick={() => setOpen(!open)}>
         <Text>我的社区</Text>
         <Text className='muted home-current'>
-          {user.homeCommunityCode ? (current?.name ?? user.homeCommunityCode) : '未设置 ›'}
+          {user.homeCommunityCode ? (current?.name ?? user.homeCommunityCode) : '未设置'} {open ? '▲' : '›'}
         </Text>
       </View>
       {open && (
@@ -38,6 +34,7 @@ export default function HomePicker({ user, onSaved }: { user: User; onSaved: () 
               <Text
                 key={s.code}
                 className={`chip ${street === s.code ? 'chip-on' : ''}`}
+                {...pressable(street === s.code)}
                 onClick={() => setStreet(s.code)}
               >
                 {s.name.replace(/街道$/, '')}
@@ -49,7 +46,8 @@ export default function HomePicker({ user, onSaved }: { user: User; onSaved: () 
               <Text
                 key={c.code}
                 className={`chip home-choice ${user.homeCommunityCode === c.code ? 'chip-on' : ''}`}
-                onClick={() => choose(c.code)}
+                {...pressable(user.homeCommunityCode === c.code)}
+                onClick={() => setHome.run({ communityCode: c.code })}
               >
                 {c.name.replace(/(社区)?居委会$/, '')}
               </Text>
@@ -57,7 +55,7 @@ export default function HomePicker({ user, onSaved }: { user: User; onSaved: () 
           </View>
         </>
       )}
-      {error && <Text className='form-error'>{error}</Text>}
+      {setHome.error && <Text className='form-error'>{setHome.error}</Text>}
     </View>
   );
 }

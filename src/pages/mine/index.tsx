@@ -1,46 +1,36 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { useState } from 'react';
-import { ROLE_LABELS, type DemoAccount } from '../../../types';
-import StateView from '../../components/StateView';
+import { ROLE_LABELS, type DemoAccount } from '@/types';
+import ElderSwitch from '@/components/ElderSwitch';
+import Page from '@/components/Page';
+import StateView from '@/components/StateView';
+import { useAction } from '@/hooks/useAction';
+import { useMe } from '@/hooks/useMe';
+import { useMutation } from '@/hooks/useMutation';
+import { pressable } from '@/services/a11y';
+import { go } from '@/services/navigation';
+import { getSession, setSession } from '@/services/session';
 import HomePicker from './HomePicker';
-import { go } from '../../services/navigation';
-import { useAction } from '../../hooks/useAction';
-import { useSession } from '../../hooks/useSession';
-import { ApiError, callCloud } from '../../services/api';
-import { setSession } from '../../services/session';
 import './index.scss';
 
 /** Who I am; while dev sign-in is on, sign in as a demo account (marked 演示) or as a fresh resident. */
 export default function MinePage() {
-  const session = useSession();
-  const me = useAction('auth.me', {});
-  const devLogin = me.data?.devLogin ?? false;
-  const accounts = useAction('auth.demoAccounts', devLogin ? {} : null);
-  const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  async function signIn(req: { account: string } | { openid: string }, key: string) {
-    setBusy(key);
-    setError(null);
-    try {
-      const res = await callCloud('auth.devLogin', req);
-      setSession(res);
-      Taro.showToast({ title: `已登录：${res.user.nickname}`, icon: 'none' });
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '登录失败，请重试');
-    } finally {
-      setBusy(null);
-    }
-  }
+  const me = useMe();
+  const accounts = useAction('auth.demoAccounts', me.devLogin ? {} : null);
+  const signIn = useMutation('auth.devLogin', {
+    success: (res) => `已登录：${res.user.nickname}`,
+    failure: '登录失败，请重试',
+    onSuccess: (res) => setSession(res),
+  });
+  const pending = signIn.busy;
 
   const freshResident = () =>
-    signIn({ openid: `resident-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}` }, 'fresh');
+    signIn.run({ openid: `resident-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}` });
 
-  // Local: the signed session. Cloud: the platform identifies the person, and auth.me says who they are.
-  const user = me.data?.user ?? session?.user ?? null;
+  const user = me.user;
+  const role = me.role;
+  const staff = role === 'worker' || role === 'admin';
   return (
-    <View className='page mine'>
+    <Page name='mine'>
       <View className='card'>
         {user ? (
           <>
@@ -58,58 +48,60 @@ export default function MinePage() {
             <Button className='tool-link secondary' onClick={() => go('demand')}>
               反映缺少的服务
             </Button>
-            {(user.role === 'worker' || user.role === 'admin') && (
+            {staff && (
               <Button className='tool-link' onClick={() => go('gaps')}>
                 缺项与选址
               </Button>
             )}
-            {user.role === 'worker' && (
+            {role === 'worker' && (
               <Button className='tool-link' onClick={() => go('eventNew')}>
                 发布活动
               </Button>
             )}
-            {(user.role === 'worker' || user.role === 'admin') && (
+            {staff && (
               <Button className='tool-link' onClick={() => go('reviews')}>
                 网点审核
               </Button>
             )}
-            {(user.role === 'worker' || user.role === 'admin') && (
+            {staff && (
               <Button className='tool-link' onClick={() => go('ratingQueue')}>
                 评价审核
               </Button>
             )}
-            {user.role === 'admin' && (
+            {role === 'admin' && (
               <Button className='tool-link' onClick={() => go('dataImport')}>
                 数据导入（社区位置、生活圈规划、人口）
               </Button>
             )}
-            {(user.role === 'merchant' || user.role === 'resident') && (
+            {(role === 'merchant' || role === 'resident') && (
               <Button
                 className='tool-link secondary'
-                onClick={() => go(user.role === 'merchant' ? 'merchantOutlets' : 'merchantRegister')}
+                onClick={() => go(role === 'merchant' ? 'merchantOutlets' : 'merchantRegister')}
               >
-                {user.role === 'merchant' ? '我的网点' : '我是商户：登记网点'}
+                {role === 'merchant' ? '我的网点' : '我是商户：登记网点'}
               </Button>
             )}
-            {session && (
-              <Button className='sign-out' size='mini' onClick={() => setSession(null)}>
+            {getSession() && (
+              <Button className='sign-out' onClick={() => setSession(null)}>
                 退出登录
               </Button>
             )}
           </>
         ) : (
-          <Text className='me-name'>未登录</Text>
+          <Text className='me-name'>{me.loading ? '加载中…' : '未登录'}</Text>
         )}
       </View>
 
-      {user && <HomePicker user={user} onSaved={me.reload} />}
+      <ElderSwitch />
 
-      <StateView loading={me.loading} error={me.error} onRetry={me.reload}>
-        {devLogin ? (
+      {user && <HomePicker user={user} />}
+
+      <StateView loading={me.loading && !me.user} error={me.error} onRetry={me.reload}>
+        {me.devLogin ? (
           <>
             <View className='section-title'>演示登录（仅本地试用环境）</View>
-            {error && <Text className='form-error'>{error}</Text>}
-            <Button className='account fresh' onClick={freshResident} loading={busy === 'fresh'}>
+            {signIn.error && <Text className='form-error'>{signIn.error}</Text>}
+            <Button className='account fresh' onClick={freshResident} disabled={pending || undefined}>
               以新居民身份登录
             </Button>
             <StateView
@@ -117,18 +109,23 @@ export default function MinePage() {
               error={accounts.error}
               empty={(accounts.data ?? []).length === 0}
               emptyText='暂无演示账号'
+              onRetry={accounts.reload}
             >
               {(accounts.data ?? []).map((a: DemoAccount) => (
                 <View
                   key={a.account}
                   className={`card account-item ${user?.demoAccount === a.account ? 'account-on' : ''}`}
-                  onClick={() => signIn({ account: a.account }, a.account)}
+                  {...pressable(user?.demoAccount === a.account)}
+                  onClick={() => signIn.run({ account: a.account })}
                 >
                   <View className='row'>
                     <Text>{a.label}</Text>
                     <Text className='badge badge-warn'>演示</Text>
                   </View>
-                  <Text className='muted'>{busy === a.account ? '登录中…' : ROLE_LABELS[a.role]}</Text>
+                  <Text className='muted'>
+                    {ROLE_LABELS[a.role]}
+                    {user?.demoAccount === a.account ? ' · ✓ 当前账号' : ''}
+                  </Text>
                 </View>
               ))}
             </StateView>
@@ -137,6 +134,6 @@ export default function MinePage() {
           <Text className='muted block'>已使用微信身份登录。</Text>
         )}
       </StateView>
-    </View>
+    </Page>
   );
 }

@@ -1,5 +1,7 @@
 import { Switch, Text, View } from '@tarojs/components';
-import { BASIC_CATEGORIES, CATEGORY_BY_ID, type CategoryId } from '../../../types';
+import { BASIC_CATEGORIES, CATEGORY_BY_ID, type CategoryId } from '@/types';
+import { pressable } from '@/services/a11y';
+import { PALETTE } from '@/styles/palette';
 
 interface Props {
   category: CategoryId | null;
@@ -16,18 +18,33 @@ export default function Filters({ category, onCategory, openNow, onOpenNow }: Pr
   return (
     <View className='filters'>
       <View className='chips-wrap'>
-        <Text className={`chip ${category === null ? 'chip-on' : ''}`} onClick={() => onCategory(null)}>
+        <Text
+          className={`chip ${category === null ? 'chip-on' : ''}`}
+          {...pressable(category === null)}
+          onClick={() => onCategory(null)}
+        >
           全部
         </Text>
         {BASIC_CATEGORIES.map((c) => (
-          <Text key={c} className={`chip ${category === c ? 'chip-on' : ''}`} onClick={() => onCategory(c)}>
+          <Text
+            key={c}
+            className={`chip ${category === c ? 'chip-on' : ''}`}
+            {...pressable(category === c)}
+            onClick={() => onCategory(c)}
+          >
             {SHORT[c] ?? CATEGORY_BY_ID[c].name}
           </Text>
         ))}
       </View>
       <View className='row open-now'>
         <Text>只看营业中</Text>
-        <Switch className='open-switch' checked={openNow} color='#c8102e' onChange={(e) => onOpenNow(e.detail.value)} />
+        <Switch
+          className='open-switch big-switch'
+          nativeProps={{ 'aria-label': '只看营业中' }}
+          checked={openNow}
+          color={PALETTE.primary}
+          onChange={(e) => onOpenNow(e.detail.value)}
+        />
       </View>
     </View>
   );

@@ -1,12 +1,16 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import type { CategoryId } from '../../../types';
-import OutletCard from '../../components/OutletCard';
-import OutletMap from '../../components/OutletMap';
-import StateView from '../../components/StateView';
-import { go } from '../../services/navigation';
-import { usePaged } from '../../hooks/usePaged';
+import { BASIC_CATEGORIES, CATEGORY_BY_ID, type CategoryId } from '@/types';
+import OutletCard from '@/components/OutletCard';
+import OutletMap from '@/components/OutletMap';
+import Page from '@/components/Page';
+import StateView from '@/components/StateView';
+import { usePaged } from '@/hooks/usePaged';
+import { useTask } from '@/hooks/useMutation';
+import { pressable } from '@/services/a11y';
+import { currentLocation } from '@/services/device';
+import { go } from '@/services/navigation';
 import Filters from './Filters';
 import './index.scss';
 
@@ -23,15 +27,19 @@ function originFromParams(params: Record<string, string | undefined>): Origin | 
   return { lng, lat, label: decodeURIComponent(params.label ?? '') || '所选位置' };
 }
 
+/** A basic service asked for in the link (长辈版's home grid: "附近哪里能买菜"). */
+function categoryFromParams(value: string | undefined): CategoryId | null {
+  return (BASIC_CATEGORIES as readonly string[]).includes(value ?? '') ? (value as CategoryId) : null;
+}
+
 /** 附近: outlets within a ten-minute walk of a community or of the person, as a list or on a map. */
 export default function NearbyPage() {
   const { params } = useRouter();
   const [origin, setOrigin] = useState<Origin | null>(() => originFromParams(params));
-  const [category, setCategory] = useState<CategoryId | null>(null);
+  const [category, setCategory] = useState<CategoryId | null>(() => categoryFromParams(params.category));
   const [openNow, setOpenNow] = useState(false);
   const [mode, setMode] = useState<'list' | 'map'>('list');
   const [sort, setSort] = useState<'distance' | 'score'>('distance');
-  const [locError, setLocError] = useState<string | null>(null);
 
   const list = usePaged(
     'outlets.nearby',
@@ -47,49 +55,65 @@ export default function NearbyPage() {
       : null,
   );
 
-  async function locate() {
-    setLocError(null);
-    try {
-      const pos = await Taro.getLocation({ type: 'gcj02' });
-      setOrigin({ lng: pos.longitude, lat: pos.latitude, label: '我的位置' });
-    } catch {
-      setLocError('无法获取当前位置：请允许定位，或从首页选择一个社区');
-    }
-  }
+  const locate = useTask(currentLocation, {
+    failure: '无法获取当前位置：请允许定位，或从首页选择一个社区',
+    onSuccess: (pos) => setOrigin({ ...pos, label: '我的位置' }),
+  });
 
   if (!origin)
     return (
-      <View className='page nearby'>
+      <Page name='nearby'>
         <View className='card'>
-          <Text className='block'>查找步行 10 分钟内的便民服务</Text>
-          <Button className='btn-primary locate' onClick={locate}>
+          <Text className='block'>查找步行 10 分钟内的{category ? CATEGORY_BY_ID[category].name : '便民服务'}</Text>
+          <Button
+            className='btn-primary locate'
+            loading={locate.busy}
+            disabled={locate.busy || undefined}
+            onClick={() => locate.run(undefined)}
+          >
             使用我的位置
           </Button>
-          {locError && <Text className='form-error'>{locError}</Text>}
+          {locate.error && <Text className='form-error'>{locate.error}</Text>}
           <Text className='muted block'>也可以在首页选择街道和社区，从社区位置出发查找。</Text>
         </View>
-      </View>
+      </Page>
     );
 
   return (
-    <View className='page nearby'>
+    <Page name='nearby'>
       <View className='card origin'>
         <Text className='origin-label'>从 {origin.label} 出发 · 步行 10 分钟内</Text>
         <View className='mode-switch'>
-          <Text className={`mode ${mode === 'list' ? 'mode-on' : ''}`} onClick={() => setMode('list')}>
+          <Text
+            className={`mode ${mode === 'list' ? 'mode-on' : ''}`}
+            {...pressable(mode === 'list')}
+            onClick={() => setMode('list')}
+          >
             列表
           </Text>
-          <Text className={`mode ${mode === 'map' ? 'mode-on' : ''}`} onClick={() => setMode('map')}>
+          <Text
+            className={`mode ${mode === 'map' ? 'mode-on' : ''}`}
+            {...pressable(mode === 'map')}
+            onClick={() => setMode('map')}
+          >
             地图
           </Text>
         </View>
       </View>
       <Filters category={category} onCategory={setCategory} openNow={openNow} onOpenNow={setOpenNow} />
       <View className='sort-switch'>
-        <Text className={`mode ${sort === 'distance' ? 'mode-on' : ''}`} onClick={() => setSort('distance')}>
+        <Text
+          className={`mode ${sort === 'distance' ? 'mode-on' : ''}`}
+          {...pressable(sort === 'distance')}
+          onClick={() => setSort('distance')}
+        >
           离我最近
         </Text>
-        <Text className={`mode ${sort === 'score' ? 'mode-on' : ''}`} onClick={() => setSort('score')}>
+        <Text
+          className={`mode ${sort === 'score' ? 'mode-on' : ''}`}
+          {...pressable(sort === 'score')}
+          onClick={() => setSort('score')}
+        >
           评分最高
         </Text>
       </View>
@@ -116,6 +140,6 @@ export default function NearbyPage() {
           </Button>
         )}
       </StateView>
-    </View>
+    </Page>
   );
 }

@@ -1,10 +1,15 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
-import { BRAND_NAMES, CATEGORY_BY_ID, PAYMENT_NAMES } from '../../../types';
-import StateView from '../../components/StateView';
+import { BRAND_NAMES, CATEGORY_BY_ID } from '@/types';
+import { setTitle } from '@/services/navigation';
+import Page from '@/components/Page';
+import StateView from '@/components/StateView';
+import { useAction } from '@/hooks/useAction';
+import { useElder } from '@/hooks/useElder';
+import { callPhone, openMap } from '@/services/device';
+import { paymentsCashFirst } from './payment';
 import Reviews from './Reviews';
-import { useAction } from '../../hooks/useAction';
 import './index.scss';
 
 /** One outlet: today's hours and whether it is open (Beijing time), the week, services, payment, access, call. */
@@ -13,13 +18,20 @@ export default function OutletPage() {
   const id = params.id ?? '';
   const detail = useAction('outlets.get', id ? { id } : null);
   const d = detail.data;
+  const { elder } = useElder();
   useEffect(() => {
-    if (d) Taro.setNavigationBarTitle({ title: d.outlet.name });
+    if (d) setTitle(d.outlet.name);
   }, [d]);
 
-  if (!id) return <StateView loading={false} error={null} empty emptyText='缺少网点参数' />;
+  if (!id)
+    return (
+      <Page name='outlet'>
+        <StateView loading={false} error={null} empty emptyText='缺少网点参数' />
+      </Page>
+    );
+  const phone = d?.outlet.phone ?? null;
   return (
-    <View className='page outlet'>
+    <Page name='outlet'>
       <StateView loading={detail.loading && !d} error={detail.error} onRetry={detail.reload}>
         {d && (
           <>
@@ -31,13 +43,24 @@ export default function OutletPage() {
               <Text className='muted block'>{d.outlet.categories.map((c) => CATEGORY_BY_ID[c].name).join(' · ')}</Text>
               <Text className='block'>{d.outlet.address}</Text>
               {d.outlet.brand && <Text className='badge badge-ok brand'>{BRAND_NAMES[d.outlet.brand]}</Text>}
+              {d.outlet.accessible && <Text className='badge badge-info accessible'>♿ 无障碍</Text>}
             </View>
+
+            {elder && phone && (
+              <Button
+                className='btn-primary call-big'
+                aria-label={`拨打电话 ${phone}`}
+                onClick={() => callPhone(phone)}
+              >
+                📞 拨打电话
+              </Button>
+            )}
 
             <View className='card'>
               <View className='row'>
                 <Text className='section-label'>今日营业时间</Text>
                 <Text className={`today-state ${d.openNow ? 'open' : 'closed'}`}>
-                  {d.openNow ? '营业中' : '休息中'}
+                  {d.openNow ? '● 营业中' : '○ 休息中'}
                 </Text>
               </View>
               <Text className='today-hours block'>{d.todayHours}</Text>
@@ -77,18 +100,15 @@ export default function OutletPage() {
               <Text className='section-label block'>服务与设施</Text>
               {d.outlet.goods.length > 0 && <Text className='block'>一店多能：{d.outlet.goods.join('、')}</Text>}
               {d.outlet.services.length > 0 && <Text className='block'>一点多用：{d.outlet.services.join('、')}</Text>}
-              <Text className='block'>支付方式：{d.outlet.payment.map((p) => PAYMENT_NAMES[p]).join('、')}</Text>
+              <Text className='block payment'>支付方式：{paymentsCashFirst(d.outlet.payment).join('、')}</Text>
               <Text className='block'>无障碍：{d.outlet.accessible ? '有无障碍设施' : '暂无无障碍设施'}</Text>
             </View>
 
-            <Reviews outletId={id} onRated={detail.reload} />
+            <Reviews outletId={id} />
 
             <View className='actions'>
-              {d.outlet.phone && (
-                <Button
-                  className='btn-primary'
-                  onClick={() => Taro.makePhoneCall({ phoneNumber: d.outlet.phone as string })}
-                >
+              {phone && !elder && (
+                <Button className='btn-primary' onClick={() => callPhone(phone)}>
                   拨打电话
                 </Button>
               )}
@@ -96,12 +116,11 @@ export default function OutletPage() {
                 <Button
                   className='btn-secondary'
                   onClick={() =>
-                    Taro.openLocation({
-                      longitude: d.outlet.location.coordinates[0],
-                      latitude: d.outlet.location.coordinates[1],
+                    openMap({
+                      lng: d.outlet.location.coordinates[0],
+                      lat: d.outlet.location.coordinates[1],
                       name: d.outlet.name,
                       address: d.outlet.address,
-                      scale: 17,
                     })
                   }
                 >
@@ -112,6 +131,6 @@ export default function OutletPage() {
           </>
         )}
       </StateView>
-    </View>
+    </Page>
   );
 }

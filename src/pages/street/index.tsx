@@ -1,9 +1,11 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import StateView from '../../components/StateView';
-import { go } from '../../services/navigation';
-import { useAction } from '../../hooks/useAction';
+import Page from '@/components/Page';
+import StateView from '@/components/StateView';
+import { useAction } from '@/hooks/useAction';
+import { pressable } from '@/services/a11y';
+import { go, setTitle } from '@/services/navigation';
 import './index.scss';
 
 type Filter = 'all' | 'located' | 'missing';
@@ -22,16 +24,21 @@ export default function StreetPage() {
   const communities = useAction('geo.communities', code ? { streetCode: code } : null);
 
   useEffect(() => {
-    if (name) Taro.setNavigationBarTitle({ title: name });
+    if (name) setTitle(name);
   }, [name]);
 
   const all = communities.data?.items ?? [];
   const shown = all.filter((c) => (filter === 'all' ? true : filter === 'located' ? c.location : !c.location));
   const missing = all.filter((c) => !c.location).length;
 
-  if (!code) return <StateView loading={false} error={null} empty emptyText='缺少街道参数' />;
+  if (!code)
+    return (
+      <Page name='street'>
+        <StateView loading={false} error={null} empty emptyText='缺少街道参数' />
+      </Page>
+    );
   return (
-    <View className='page street'>
+    <Page name='street'>
       <View className='card'>
         <Text className='street-title'>{name || code}</Text>
         {communities.data && (
@@ -42,7 +49,12 @@ export default function StreetPage() {
       </View>
       <View className='chips'>
         {FILTERS.map((f) => (
-          <Text key={f.key} className={`chip ${filter === f.key ? 'chip-on' : ''}`} onClick={() => setFilter(f.key)}>
+          <Text
+            key={f.key}
+            className={`chip ${filter === f.key ? 'chip-on' : ''}`}
+            {...pressable(filter === f.key)}
+            onClick={() => setFilter(f.key)}
+          >
             {f.label}
           </Text>
         ))}
@@ -55,19 +67,24 @@ export default function StreetPage() {
         onRetry={communities.reload}
       >
         {shown.map((c) => (
-          <View key={c.code} className='card community-item' onClick={() => go('community', { code: c.code })}>
+          <View
+            key={c.code}
+            className='card community-item'
+            {...pressable()}
+            onClick={() => go('community', { code: c.code })}
+          >
             <View className='row'>
               <Text className='community-name'>{c.name}</Text>
               {c.location ? (
-                <Text className='badge badge-ok'>已定位</Text>
+                <Text className='badge badge-ok'>✓ 已定位</Text>
               ) : (
-                <Text className='badge badge-warn'>位置待补充</Text>
+                <Text className='badge badge-warn'>! 位置待补充</Text>
               )}
             </View>
             <Text className='muted'>社区代码 {c.code}</Text>
           </View>
         ))}
       </StateView>
-    </View>
+    </Page>
   );
 }

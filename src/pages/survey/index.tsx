@@ -1,10 +1,12 @@
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { CATEGORY_BY_ID, type AnswerValue, type CategoryId, type Question } from '../../../types';
-import StateView from '../../components/StateView';
-import { useAction } from '../../hooks/useAction';
-import { ApiError, callCloud } from '../../services/api';
+import { CATEGORY_BY_ID, type AnswerValue, type CategoryId, type Question } from '@/types';
+import Page from '@/components/Page';
+import StateView from '@/components/StateView';
+import { useAction } from '@/hooks/useAction';
+import { useMutation } from '@/hooks/useMutation';
+import { pressable } from '@/services/a11y';
 import './index.scss';
 
 /** One survey: answer each question once; the answers show after submitting. */
@@ -13,8 +15,6 @@ export default function SurveyPage() {
   const id = params.id ?? '';
   const data = useAction('surveys.get', id ? { id } : null);
   const [answers, setAnswers] = useState<Record<string, AnswerValue>>({});
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
   const set = (q: string, v: AnswerValue) => setAnswers((a) => ({ ...a, [q]: v }));
   const toggle = (q: string, opt: string) => {
@@ -22,28 +22,24 @@ export default function SurveyPage() {
     set(q, cur.includes(opt) ? cur.filter((x) => x !== opt) : [...cur, opt]);
   };
 
-  async function submit() {
-    setBusy(true);
-    setErrors({});
-    try {
-      await callCloud('surveys.answer', { id, answers });
-      setDone(true);
-      Taro.showToast({ title: '感谢参与', icon: 'success' });
-      data.reload();
-    } catch (e) {
-      if (e instanceof ApiError)
-        setErrors({ [e.field?.replace(/^answers\./, '') ?? 'form']: e.message.replace(/^参数 \S+ 有误：/, '') });
-      else setErrors({ form: '提交失败，请重试' });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const answer = useMutation('surveys.answer', {
+    invalidates: ['surveys.get', 'surveys.list'],
+    success: '感谢参与',
+    onSuccess: () => setDone(true),
+  });
+  const submit = () => answer.run({ id, answers });
+  const busy = answer.busy;
+  // A question's error arrives as the field `answers.<question id>`, its message naming the field first.
+  const errors: Record<string, string> = {};
+  for (const [field, message] of Object.entries(answer.fieldErrors))
+    errors[field.replace(/^answers\./, '')] = message.replace(/^参数 \S+ 有误：/, '');
+  if (answer.formError) errors.form = answer.formError;
 
   const d = data.data;
   const options = (q: Question) => (q.kind === 'missing' ? (d?.missingOptions ?? []) : q.options);
   const label = (q: Question, o: string) => (q.kind === 'missing' ? (CATEGORY_BY_ID[o as CategoryId]?.name ?? o) : o);
   return (
-    <View className='page survey'>
+    <Page name='survey'>
       <StateView loading={data.loading && !d} error={data.error} onRetry={data.reload}>
         {d && (
           <>
@@ -78,6 +74,7 @@ export default function SurveyPage() {
                             <Text
                               key={o}
                               className={`chip ${on ? 'chip-on' : ''}`}
+                              {...pressable(on)}
                               onClick={() => (q.kind === 'single' ? set(q.id, o) : toggle(q.id, o))}
                             >
                               {label(q, o)}
@@ -92,6 +89,7 @@ export default function SurveyPage() {
                           <Text
                             key={n}
                             className={`chip rating-${n} ${answers[q.id] === n ? 'chip-on' : ''}`}
+                            {...pressable(answers[q.id] === n)}
                             onClick={() => set(q.id, n)}
                           >
                             {n} 分
@@ -102,6 +100,7 @@ export default function SurveyPage() {
                     {q.kind === 'text' && (
                       <Textarea
                         className='answer-text'
+                        nativeProps={{ 'aria-label': q.title }}
                         maxlength={500}
                         value={(answers[q.id] as string) ?? ''}
                         onInput={(e) => set(q.id, e.detail.value)}
@@ -124,6 +123,6 @@ export default function SurveyPage() {
           </>
         )}
       </StateView>
-    </View>
+    </Page>
   );
 }

@@ -1,25 +1,26 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
-import StateView from '../../components/StateView';
-import { useAction } from '../../hooks/useAction';
-import { go } from '../../services/navigation';
-import { beijingTime } from '../../services/time';
+import Page from '@/components/Page';
+import StateView from '@/components/StateView';
+import { useAction } from '@/hooks/useAction';
+import { useMe } from '@/hooks/useMe';
+import { pressable } from '@/services/a11y';
+import { go } from '@/services/navigation';
+import { beijingTime } from '@/services/time';
+import './index.scss';
 
 /** 问卷: the open surveys aimed at my community (workers also see the ones they run). */
 export default function SurveysPage() {
   const list = useAction('surveys.list', {});
-  const me = useAction('auth.me', {});
+  const { user } = useMe();
   useDidShow(() => list.reload());
-  const user = me.data?.user;
   const worker = user?.role === 'worker' || user?.role === 'admin';
   return (
-    <View className='page surveys'>
+    <Page name='surveys'>
       {user && !user.homeCommunityCode && !worker && (
         <View className='card'>
           <Text className='muted'>设置“我的社区”后，可以看到面向您所在街道和社区的问卷。</Text>
-          <Button size='mini' onClick={() => go('mine')}>
-            去设置
-          </Button>
+          <Button onClick={() => go('mine')}>去设置</Button>
         </View>
       )}
       {user?.role === 'worker' && (
@@ -36,7 +37,11 @@ export default function SurveysPage() {
       >
         {(list.data ?? []).map(({ survey, open, answered, forMe }) => (
           <View key={survey.id} className='card survey-item'>
-            <Text className='survey-title' onClick={() => (forMe ? go('survey', { id: survey.id }) : undefined)}>
+            <Text
+              className='survey-title'
+              {...(forMe ? pressable() : {})}
+              onClick={() => (forMe ? go('survey', { id: survey.id }) : undefined)}
+            >
               {survey.title}
             </Text>
             <Text className='muted block'>
@@ -46,14 +51,19 @@ export default function SurveysPage() {
             <View className='row'>
               {forMe && (
                 <Text
-                  className={`badge ${answered ? 'badge-ok' : 'badge-warn'}`}
+                  className={`badge survey-go ${answered ? 'badge-ok' : 'badge-warn'}`}
+                  {...pressable()}
                   onClick={() => go('survey', { id: survey.id })}
                 >
-                  {answered ? '已填写' : open ? '去填写' : '未开始'}
+                  {answered ? '✓ 已填写' : open ? '去填写 ›' : '未开始'}
                 </Text>
               )}
               {worker && (
-                <Text className='badge results-link' onClick={() => go('surveyResults', { id: survey.id })}>
+                <Text
+                  className='badge results-link'
+                  {...pressable()}
+                  onClick={() => go('surveyResults', { id: survey.id })}
+                >
                   查看结果
                 </Text>
               )}
@@ -61,6 +71,6 @@ export default function SurveysPage() {
           </View>
         ))}
       </StateView>
-    </View>
+    </Page>
   );
 }

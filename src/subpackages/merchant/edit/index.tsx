@@ -1,10 +1,12 @@
 import { Button, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import FormField from '../../../components/FormField';
-import StateView from '../../../components/StateView';
-import { useAction } from '../../../hooks/useAction';
-import { ApiError, callCloud } from '../../../services/api';
+import FormField from '@/components/FormField';
+import Page from '@/components/Page';
+import StateView from '@/components/StateView';
+import { useAction } from '@/hooks/useAction';
+import { useMutation } from '@/hooks/useMutation';
+import { back } from '@/services/navigation';
 import './index.scss';
 
 /** Edit an outlet: hours and phone apply at once; name and address go to review (the approved ones stay shown). */
@@ -18,8 +20,13 @@ export default function MerchantEditPage() {
   const [phone, setPhone] = useState('');
   const [name, setName] = useState('');
   const [address, setAddress] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
+  const update = useMutation('merchants.updateOutlet', {
+    invalidates: ['merchants.mine', 'outlets.get', 'outlets.nearby', 'reviews.queue'],
+    success: '已保存',
+    onSuccess: back,
+  });
+  const errors = update.fieldErrors;
+  const busy = update.busy;
   useEffect(() => {
     if (!outlet) return;
     setHours(item?.hoursText ?? '');
@@ -28,35 +35,25 @@ export default function MerchantEditPage() {
     setAddress(outlet.pendingChanges?.address ?? outlet.address);
   }, [outlet, item?.hoursText]);
 
-  async function save() {
+  function save() {
     if (!outlet) return;
-    setBusy(true);
-    setErrors({});
-    try {
-      await callCloud('merchants.updateOutlet', {
-        id,
-        hours,
-        ...(phone.trim() ? { phone: phone.trim() } : { phone: null }),
-        ...(name.trim() !== outlet.name ? { name: name.trim() } : {}),
-        ...(address.trim() !== outlet.address ? { address: address.trim() } : {}),
-      });
-      Taro.showToast({ title: '已保存', icon: 'success' });
-      void Taro.navigateBack();
-    } catch (e) {
-      if (e instanceof ApiError) setErrors({ [e.field ?? 'form']: e.message });
-      else setErrors({ form: '保存失败，请重试' });
-    } finally {
-      setBusy(false);
-    }
+    void update.run({
+      id,
+      hours,
+      ...(phone.trim() ? { phone: phone.trim() } : { phone: null }),
+      ...(name.trim() !== outlet.name ? { name: name.trim() } : {}),
+      ...(address.trim() !== outlet.address ? { address: address.trim() } : {}),
+    });
   }
 
   return (
-    <View className='page merchant-edit'>
+    <Page name='merchant-edit'>
       <StateView
         loading={mine.loading && !mine.data}
         error={mine.error}
         empty={!!mine.data && !outlet}
         emptyText='未找到该网点'
+        onRetry={mine.reload}
       >
         <View className='card'>
           <Text className='section-label block'>立即生效</Text>
@@ -71,12 +68,12 @@ export default function MerchantEditPage() {
           <Text className='section-label block reviewed'>需要审核（通过前居民看到原信息）</Text>
           <FormField name='name' label='网点名称' value={name} error={errors.name} onChange={setName} />
           <FormField name='address' label='详细地址' value={address} error={errors.address} onChange={setAddress} />
-          {errors.form && <Text className='form-error'>{errors.form}</Text>}
+          {update.formError && <Text className='form-error'>{update.formError}</Text>}
           <Button className='btn-primary' loading={busy} disabled={busy || undefined} onClick={save}>
             保存
           </Button>
         </View>
       </StateView>
-    </View>
+    </Page>
   );
 }

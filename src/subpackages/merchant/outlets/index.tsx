@@ -1,11 +1,12 @@
 import { Button, Text, View } from '@tarojs/components';
 import { stopPullDownRefresh, usePullDownRefresh } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
-import StateView from '../../../components/StateView';
-import { useAction } from '../../../hooks/useAction';
-import { ApiError, callCloud } from '../../../services/api';
-import { go } from '../../../services/navigation';
-import { beijingTime } from '../../../services/time';
+import { useEffect } from 'react';
+import Page from '@/components/Page';
+import StateView from '@/components/StateView';
+import { useAction } from '@/hooks/useAction';
+import { useMutation } from '@/hooks/useMutation';
+import { go } from '@/services/navigation';
+import { beijingTime } from '@/services/time';
 import './index.scss';
 
 const KIND = {
@@ -26,24 +27,19 @@ const STATUS_CLASS: Record<string, string> = {
 /** My businesses and outlets: each outlet's review result and reason (the merchant's notifications), edit, close. */
 export default function MerchantOutletsPage() {
   const mine = useAction('merchants.mine', {});
-  const [error, setError] = useState<string | null>(null);
+  const setClosed = useMutation('merchants.setClosed', {
+    invalidates: ['merchants.mine', 'outlets.get', 'outlets.nearby'],
+    success: (_, req) => (req.closed ? '已暂停营业' : '已恢复营业'),
+  });
+  const error = setClosed.error;
   usePullDownRefresh(() => mine.reload());
   useEffect(() => {
     if (!mine.loading) stopPullDownRefresh();
   }, [mine.loading]);
 
-  async function toggle(id: string, closed: boolean) {
-    try {
-      await callCloud('merchants.setClosed', { id, closed });
-      mine.reload();
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '操作失败');
-    }
-  }
-
   const d = mine.data;
   return (
-    <View className='page merchant-outlets'>
+    <Page name='merchant-outlets'>
       <Button className='btn-primary' onClick={() => go('merchantRegister')}>
         登记营业执照 / 添加网点
       </Button>
@@ -82,11 +78,12 @@ export default function MerchantOutletsPage() {
             </View>
             {outlet.status !== 'closed' && (
               <View className='row actions'>
-                <Button size='mini' onClick={() => go('merchantEdit', { id: outlet.id })}>
-                  编辑
-                </Button>
+                <Button onClick={() => go('merchantEdit', { id: outlet.id })}>编辑</Button>
                 {outlet.status === 'approved' && (
-                  <Button size='mini' onClick={() => toggle(outlet.id, !outlet.temporarilyClosed)}>
+                  <Button
+                    disabled={setClosed.busy || undefined}
+                    onClick={() => setClosed.run({ id: outlet.id, closed: !outlet.temporarilyClosed })}
+                  >
                     {outlet.temporarilyClosed ? '恢复营业' : '暂停营业'}
                   </Button>
                 )}
@@ -95,6 +92,6 @@ export default function MerchantOutletsPage() {
           </View>
         ))}
       </StateView>
-    </View>
+    </Page>
   );
 }

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import { BASIC_CATEGORIES, CATEGORY_BY_ID, type CategoryId, type Street } from '../../../../types';
-import FormField from '../../../components/FormField';
+import { BASIC_CATEGORIES, CATEGORY_BY_ID, type CategoryId, type Street } from '@/types';
+import FormField from '@/components/FormField';
+import { pressable } from '@/services/a11y';
 
 export interface OutletDraft {
   name: string;
@@ -40,7 +41,7 @@ export default function OutletFields({ index, draft, streets, errors, onChange, 
       <View className='row'>
         <Text className='section-label'>网点 {index + 1}</Text>
         {onRemove && (
-          <Text className='link' onClick={onRemove}>
+          <Text className='link' {...pressable(undefined, `删除网点 ${index + 1}`)} onClick={onRemove}>
             删除
           </Text>
         )}
@@ -65,6 +66,7 @@ export default function OutletFields({ index, draft, streets, errors, onChange, 
           <Text
             key={s.code}
             className={`chip ${draft.streetCode === s.code ? 'chip-on' : ''}`}
+            {...pressable(draft.streetCode === s.code)}
             onClick={() => set('streetCode', s.code)}
           >
             {s.name.replace(/街道$/, '')}
@@ -94,6 +96,7 @@ export default function OutletFields({ index, draft, streets, errors, onChange, 
           <Text
             key={c}
             className={`chip ${draft.categories.includes(c) ? 'chip-on' : ''}`}
+            {...pressable(draft.categories.includes(c))}
             onClick={() =>
               set(
                 'categories',

@@ -1,12 +1,14 @@
 import { Button, Image, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import FormField from '../../../components/FormField';
-import StateView from '../../../components/StateView';
-import { routeUrl } from '../../../constants/routes';
-import { useAction } from '../../../hooks/useAction';
-import { ApiError, callCloud } from '../../../services/api';
-import { pickAndUploadImage } from '../../../services/upload';
+import FormField from '@/components/FormField';
+import Page from '@/components/Page';
+import StateView from '@/components/StateView';
+import { useAction } from '@/hooks/useAction';
+import { useMe } from '@/hooks/useMe';
+import { useMutation, useTask } from '@/hooks/useMutation';
+import { replace } from '@/services/navigation';
+import { refreshMe } from '@/services/me';
+import { pickAndUploadImage } from '@/services/upload';
 import OutletFields, { EMPTY_OUTLET, type OutletDraft } from './OutletFields';
 import './index.scss';
 
@@ -39,62 +41,73 @@ function check(b: Business, licence: string | null, outlets: OutletDraft[]): Rec
 /** A merchant registers a business licence with one or more outlets (一照多址); everything waits for review. */
 export default function RegisterPage() {
   const streets = useAction('geo.streets', {});
-  const me = useAction('auth.me', {});
+  const me = useMe();
   const [biz, setBiz] = useState<Business>({ creditCode: '', legalName: '', contactName: '', contactPhone: '' });
   const [licence, setLicence] = useState<{ fileId: string; preview: string } | null>(null);
   const [outlets, setOutlets] = useState<OutletDraft[]>([{ ...EMPTY_OUTLET }]);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
+  const [found, setFound] = useState<Record<string, string>>({});
+  const upload = useTask(pickAndUploadImage, {
+    failure: '上传失败，请重试',
+    onSuccess: (picked) => {
+      setLicence(picked);
+      setFound(({ licenseFile: _gone, ...rest }) => rest);
+    },
+  });
+  const register = useMutation('merchants.register', {
+    invalidates: ['merchants.mine', 'reviews.queue'],
+    success: '已提交，等待审核',
+    onSuccess: () => {
+      // Registering makes the person a merchant: the session context learns the new role.
+      refreshMe();
+      replace('merchantOutlets');
+    },
+  });
+  const errors: Record<string, string> = { ...found, ...register.fieldErrors };
+  if (upload.error) errors.licenseFile = upload.error;
+  const busy = register.busy;
+  const formError = register.error;
+  const [checkError, setCheckError] = useState<string | null>(null);
 
-  if (me.loading) return <StateView loading error={null} />;
-  if (!me.data?.user) return <StateView loading={false} error={null} empty emptyText='请先在“我的”页面登录' />;
+  if (me.loading && !me.user)
+    return (
+      <Page name='register'>
+        <StateView loading error={null} />
+      </Page>
+    );
+  if (!me.user)
+    return (
+      <Page name='register'>
+        <StateView loading={false} error={null} empty emptyText='请先在“我的”页面登录' />
+      </Page>
+    );
 
-  async function upload() {
-    try {
-      setLicence(await pickAndUploadImage());
-      setErrors(({ licenseFile: _gone, ...rest }) => rest);
-    } catch (e) {
-      setErrors((x) => ({ ...x, licenseFile: e instanceof ApiError ? e.message : '上传失败，请重试' }));
-    }
-  }
-
-  async function submit() {
-    const found = check(biz, licence?.fileId ?? null, outlets);
-    setErrors(found);
-    setFormError(null);
-    if (Object.keys(found).length) return setFormError('请按提示修改后再提交');
-    setBusy(true);
-    try {
-      await callCloud('merchants.register', {
-        creditCode: biz.creditCode.trim(),
-        legalName: biz.legalName.trim(),
-        contactName: biz.contactName.trim(),
-        contactPhone: biz.contactPhone.trim(),
-        licenseFile: licence!.fileId,
-        outlets: outlets.map((o) => ({
-          name: o.name.trim(),
-          address: o.address.trim(),
-          streetCode: o.streetCode,
-          lng: Number(o.lng),
-          lat: Number(o.lat),
-          categories: o.categories,
-          hours: o.hours.trim(),
-        })),
-      });
-      Taro.showToast({ title: '已提交，等待审核', icon: 'success' });
-      void Taro.redirectTo({ url: routeUrl('merchantOutlets') });
-    } catch (e) {
-      if (e instanceof ApiError && e.field) setErrors({ [e.field]: e.message });
-      setFormError(e instanceof ApiError ? e.message : '提交失败，请重试');
-    } finally {
-      setBusy(false);
-    }
+  function submit() {
+    const problems = check(biz, licence?.fileId ?? null, outlets);
+    setFound(problems);
+    register.reset();
+    setCheckError(Object.keys(problems).length ? '请按提示修改后再提交' : null);
+    if (Object.keys(problems).length) return;
+    void register.run({
+      creditCode: biz.creditCode.trim(),
+      legalName: biz.legalName.trim(),
+      contactName: biz.contactName.trim(),
+      contactPhone: biz.contactPhone.trim(),
+      licenseFile: licence!.fileId,
+      outlets: outlets.map((o) => ({
+        name: o.name.trim(),
+        address: o.address.trim(),
+        streetCode: o.streetCode,
+        lng: Number(o.lng),
+        lat: Number(o.lat),
+        categories: o.categories,
+        hours: o.hours.trim(),
+      })),
+    });
   }
 
   const setB = (k: keyof Business) => (v: string) => setBiz((b) => ({ ...b, [k]: v }));
   return (
-    <View className='page register'>
+    <Page name='register'>
       <View className='card'>
         <Text className='section-label block'>营业执照</Text>
         <FormField
@@ -125,10 +138,17 @@ export default function RegisterPage() {
           error={errors.contactPhone}
           onChange={setB('contactPhone')}
         />
-        <Button className='upload-licence' onClick={upload}>
+        <Button className='upload-licence' loading={upload.busy} onClick={() => upload.run(undefined)}>
           {licence ? '重新上传营业执照照片' : '上传营业执照照片'}
         </Button>
-        {licence && <Image className='licence-preview' src={licence.preview} mode='aspectFit' />}
+        {licence && (
+          <Image
+            className='licence-preview'
+            src={licence.preview}
+            mode='aspectFit'
+            nativeProps={{ alt: '营业执照照片预览' }}
+          />
+        )}
         {errors.licenseFile && <Text className='form-error'>{errors.licenseFile}</Text>}
       </View>
       {outlets.map((o, i) => (
@@ -145,10 +165,10 @@ export default function RegisterPage() {
       <Button className='add-outlet' onClick={() => setOutlets((all) => [...all, { ...EMPTY_OUTLET }])}>
         再添加一个网点（一照多址）
       </Button>
-      {formError && <Text className='form-error block'>{formError}</Text>}
+      {(checkError ?? formError) && <Text className='form-error block'>{checkError ?? formError}</Text>}
       <Button className='btn-primary submit' loading={busy} disabled={busy || undefined} onClick={submit}>
         提交审核
       </Button>
-    </View>
+    </Page>
   );
 }

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import type { ImportLine, LocationImportReport, PlanImportReport, PopulationImportReport } from '../../../../types';
+import type { ImportLine, LocationImportReport, PlanImportReport, PopulationImportReport } from '@/types';
 
 export type AnyReport =
   | { kind: 'locations'; report: LocationImportReport }

@@ -1,8 +1,10 @@
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
-import StateView from '../../../components/StateView';
-import { useAction } from '../../../hooks/useAction';
-import { ApiError, callCloud } from '../../../services/api';
+import Page from '@/components/Page';
+import StateView from '@/components/StateView';
+import { useMe } from '@/hooks/useMe';
+import { useMutation } from '@/hooks/useMutation';
+import type { ActionKey } from '@/types';
 import { pickCsvText } from './pick-file';
 import Report, { type AnyReport } from './Report';
 
@@ -28,24 +30,45 @@ const KINDS: { kind: Kind; name: string; columns: string; note: string }[] = [
   },
 ];
 
-async function runImport(kind: Kind, csv: string, dryRun: boolean): Promise<AnyReport> {
-  if (kind === 'locations') return { kind, report: await callCloud('geo.importLocations', { csv, dryRun }) };
-  if (kind === 'plan') return { kind, report: await callCloud('circles.importPlan', { csv, dryRun }) };
-  return { kind, report: await callCloud('geo.importPopulation', { csv, dryRun }) };
-}
-
 /** The admin brings in community locations, the district's circle plan and population figures from CSV files. */
 export default function DataImportPage() {
-  const me = useAction('auth.me', {});
+  const me = useMe();
   const [kind, setKind] = useState<Kind>('locations');
   const [csv, setCsv] = useState('');
-  const [busy, setBusy] = useState<'check' | 'import' | null>(null);
+  const [mode, setMode] = useState<'check' | 'import' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<{ value: AnyReport; dryRun: boolean } | null>(null);
+  const options = {
+    invalidates: ['geo.communities', 'geo.streets', 'circles.list', 'coverage.report'] as ActionKey[],
+    failure: '导入失败，请重试',
+  };
+  const locations = useMutation('geo.importLocations', {
+    ...options,
+    onSuccess: (report, { dryRun }) => setResult({ value: { kind: 'locations', report }, dryRun: !!dryRun }),
+  });
+  const plan = useMutation('circles.importPlan', {
+    ...options,
+    onSuccess: (report, { dryRun }) => setResult({ value: { kind: 'plan', report }, dryRun: !!dryRun }),
+  });
+  const population = useMutation('geo.importPopulation', {
+    ...options,
+    onSuccess: (report, { dryRun }) => setResult({ value: { kind: 'population', report }, dryRun: !!dryRun }),
+  });
+  const importer = kind === 'locations' ? locations : kind === 'plan' ? plan : population;
+  const busy = importer.busy ? mode : null;
 
-  if (me.loading || me.error) return <StateView loading={me.loading} error={me.error} onRetry={me.reload} />;
-  if (me.data?.user?.role !== 'admin')
-    return <StateView loading={false} error={null} empty emptyText='仅区商务局管理员可以导入数据' />;
+  if (me.loading || me.error)
+    return (
+      <Page name='data-import'>
+        <StateView loading={me.loading} error={me.error} onRetry={me.reload} />
+      </Page>
+    );
+  if (me.role !== 'admin')
+    return (
+      <Page name='data-import'>
+        <StateView loading={false} error={null} empty emptyText='仅区商务局管理员可以导入数据' />
+      </Page>
+    );
   const spec = KINDS.find((k) => k.kind === kind)!;
 
   async function choose() {
@@ -61,18 +84,12 @@ export default function DataImportPage() {
   async function run(dryRun: boolean) {
     setError(null);
     if (!csv.trim()) return setError('请先选择文件或粘贴内容');
-    setBusy(dryRun ? 'check' : 'import');
-    try {
-      setResult({ value: await runImport(kind, csv, dryRun), dryRun });
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '导入失败，请重试');
-    } finally {
-      setBusy(null);
-    }
+    setMode(dryRun ? 'check' : 'import');
+    await importer.run({ csv, dryRun });
   }
 
   return (
-    <View className='page data-import'>
+    <Page name='data-import'>
       <View className='chips-wrap'>
         {KINDS.map((k) => (
           <Text
@@ -103,7 +120,7 @@ export default function DataImportPage() {
         placeholder='或把 CSV 内容粘贴到这里'
         onInput={(e) => setCsv(e.detail.value)}
       />
-      {error && <Text className='form-error'>{error}</Text>}
+      {(error ?? importer.error) && <Text className='form-error'>{error ?? importer.error}</Text>}
       <View className='row'>
         <Button size='mini' loading={busy === 'check'} disabled={!!busy} onClick={() => run(true)}>
           先检查（不写入）
@@ -120,6 +137,6 @@ export default function DataImportPage() {
       </View>
       {busy && <Text className='muted block'>{busy === 'check' ? '检查中…' : '导入中，完成后显示结果…'}</Text>}
       {result && <Report result={result.value} dryRun={result.dryRun} />}
-    </View>
+    </Page>
   );
 }

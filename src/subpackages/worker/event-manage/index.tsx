@@ -1,12 +1,14 @@
 import { Button, Input, Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { SIGNUP_LABEL } from '../../../components/EventCard';
-import StateView from '../../../components/StateView';
-import { useAction } from '../../../hooks/useAction';
-import { ApiError, callCloud } from '../../../services/api';
-import { saveCsv } from '../../../services/download';
-import { beijingRange, beijingTime } from '../../../services/time';
+import { SIGNUP_LABEL } from '@/components/EventCard';
+import Page from '@/components/Page';
+import StateView from '@/components/StateView';
+import { useAction } from '@/hooks/useAction';
+import { useMutation, useTask } from '@/hooks/useMutation';
+import { confirmAction, scanQr } from '@/services/device';
+import { saveCsv } from '@/services/download';
+import { beijingRange, beijingTime } from '@/services/time';
 import './index.scss';
 
 /** A worker runs an event: counts, attendee list, check-in (scan or type the code), CSV export, cancellation. */
@@ -15,58 +17,53 @@ export default function EventManagePage() {
   const id = params.id ?? '';
   const data = useAction('events.attendees', id ? { id } : null);
   const [code, setCode] = useState('');
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
   const [csv, setCsv] = useState<string | null>(null);
+  const affected = ['events.attendees', 'events.get', 'events.list', 'events.mine'] as const;
+  const checkInCall = useMutation('events.checkIn', {
+    invalidates: affected,
+    success: (res) => (res.alreadyCheckedIn ? '此前已签到' : '签到成功'),
+    onSuccess: (res) => {
+      setDone(res.alreadyCheckedIn ? '此前已签到' : '签到成功');
+      setCode('');
+    },
+  });
+  const scan = useTask(scanQr, {
+    failure: '未能扫码，可直接输入签到码',
+    onSuccess: (text) => checkIn(text),
+  });
+  const exporter = useMutation('events.export', {
+    failure: '导出失败',
+    onSuccess: (res) => {
+      setCsv(res.csv);
+      void saveCsv(res.filename, res.csv).then((how) => how === 'copied' && setDone('名单已复制，可粘贴到表格中'));
+    },
+  });
+  const cancel = useMutation('events.cancel', { invalidates: affected, success: '活动已取消' });
+  const failure = checkInCall.error ?? scan.error ?? exporter.error ?? cancel.error;
+  const message = failure ? { ok: false, text: failure } : done ? { ok: true, text: done } : null;
 
-  async function checkIn(raw: string) {
+  function checkIn(raw: string) {
     const typed = raw.trim();
     // A scanned QR code reads "xc-checkin:<eventId>:<code>"; a typed one is the digits alone.
     const value = typed.startsWith('xc-checkin:') ? (typed.split(':')[2] ?? '') : typed;
-    try {
-      const res = await callCloud('events.checkIn', { id, code: value });
-      setMessage({ ok: true, text: res.alreadyCheckedIn ? '此前已签到' : '签到成功' });
-      setCode('');
-      data.reload();
-    } catch (e) {
-      setMessage({ ok: false, text: e instanceof ApiError ? e.message : '签到失败，请重试' });
-    }
-  }
-
-  async function scan() {
-    try {
-      const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
-      await checkIn(res.result);
-    } catch {
-      setMessage({ ok: false, text: '未能扫码，可直接输入签到码' });
-    }
-  }
-
-  async function exportCsv() {
-    try {
-      const res = await callCloud('events.export', { id });
-      const how = await saveCsv(res.filename, res.csv);
-      setCsv(res.csv);
-      if (how === 'copied') setMessage({ ok: true, text: '名单已复制，可粘贴到表格中' });
-    } catch (e) {
-      setMessage({ ok: false, text: e instanceof ApiError ? e.message : '导出失败' });
-    }
+    setDone(null);
+    void checkInCall.run({ id, code: value });
   }
 
   async function cancelEvent() {
-    const confirm = await Taro.showModal({ title: '取消活动', content: '取消后所有报名都将取消，确定吗？' });
-    if (!confirm.confirm) return;
-    try {
-      await callCloud('events.cancel', { id });
-      data.reload();
-    } catch (e) {
-      setMessage({ ok: false, text: e instanceof ApiError ? e.message : '取消失败' });
-    }
+    if (await confirmAction('取消活动', '取消后所有报名都将取消，确定吗？')) void cancel.run({ id });
   }
 
-  if (!id) return <StateView loading={false} error={null} empty emptyText='缺少活动参数' />;
+  if (!id)
+    return (
+      <Page name='event-manage'>
+        <StateView loading={false} error={null} empty emptyText='缺少活动参数' />
+      </Page>
+    );
   const d = data.data;
   return (
-    <View className='page event-manage'>
+    <Page name='event-manage'>
       <StateView loading={data.loading && !d} error={data.error} onRetry={data.reload}>
         {d && (
           <>
@@ -88,19 +85,24 @@ export default function EventManagePage() {
               <View className='card'>
                 <Text className='section-label block'>签到</Text>
                 {process.env.TARO_ENV === 'weapp' && (
-                  <Button className='btn-primary' onClick={scan}>
+                  <Button className='btn-primary' onClick={() => scan.run(undefined)}>
                     扫码签到
                   </Button>
                 )}
                 <View className='row code-row'>
                   <Input
-                    className='code-input'
+                    className='code-input form-input'
+                    nativeProps={{ 'aria-label': '签到码' }}
                     type='number'
                     placeholder='输入 7 位签到码'
                     value={code}
                     onInput={(e) => setCode(e.detail.value)}
                   />
-                  <Button className='code-submit' size='mini' onClick={() => checkIn(code)}>
+                  <Button
+                    className='code-submit'
+                    disabled={checkInCall.busy || undefined}
+                    onClick={() => checkIn(code)}
+                  >
                     签到
                   </Button>
                 </View>
@@ -110,7 +112,7 @@ export default function EventManagePage() {
             <View className='card'>
               <View className='row'>
                 <Text className='section-label'>报名名单</Text>
-                <Button size='mini' onClick={exportCsv}>
+                <Button loading={exporter.busy} onClick={() => exporter.run({ id })}>
                   导出 CSV
                 </Button>
               </View>
@@ -128,7 +130,7 @@ export default function EventManagePage() {
               ))}
             </View>
             {d.event.status === 'open' ? (
-              <Button className='btn-danger' onClick={cancelEvent}>
+              <Button className='btn-danger' disabled={cancel.busy || undefined} onClick={cancelEvent}>
                 取消活动
               </Button>
             ) : (
@@ -137,6 +139,6 @@ export default function EventManagePage() {
           </>
         )}
       </StateView>
-    </View>
+    </Page>
   );
 }

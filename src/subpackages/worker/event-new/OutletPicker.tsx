@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { useAction } from '../../../hooks/useAction';
+import { useAction } from '@/hooks/useAction';
+import { pressable } from '@/services/a11y';
 
 interface Props {
   lng: string;
@@ -25,6 +26,7 @@ export default function OutletPicker({ lng, lat, chosen, onChange }: Props) {
         <Text
           key={v.outlet.id}
           className={`chip ${chosen.includes(v.outlet.id) ? 'chip-on' : ''}`}
+          {...pressable(chosen.includes(v.outlet.id))}
           onClick={() =>
             onChange(
               chosen.includes(v.outlet.id) ? chosen.filter((id) => id !== v.outlet.id) : [...chosen, v.outlet.id],

@@ -1,13 +1,15 @@
 import { Button, Text, Textarea, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { BASIC_CATEGORIES, CATEGORY_BY_ID, EVENT_THEMES, type CategoryId } from '../../../../types';
-import FormField from '../../../components/FormField';
-import StateView from '../../../components/StateView';
+import { BASIC_CATEGORIES, CATEGORY_BY_ID, EVENT_THEMES, type CategoryId } from '@/types';
+import FormField from '@/components/FormField';
+import Page from '@/components/Page';
+import StateView from '@/components/StateView';
+import { useAction } from '@/hooks/useAction';
+import { useMe } from '@/hooks/useMe';
+import { useMutation } from '@/hooks/useMutation';
+import { pressable } from '@/services/a11y';
+import { replace } from '@/services/navigation';
 import OutletPicker from './OutletPicker';
-import { routeUrl } from '../../../constants/routes';
-import { useAction } from '../../../hooks/useAction';
-import { ApiError, callCloud } from '../../../services/api';
 import { validateEventForm, type EventForm } from './validate';
 import './index.scss';
 
@@ -31,35 +33,42 @@ const EMPTY: EventForm = {
 
 /** A worker posts an event for their street (or community); fields are checked one by one, in Chinese. */
 export default function EventNewPage() {
-  const me = useAction('auth.me', {});
-  const user = me.data?.user ?? null;
+  const me = useMe();
+  const user = me.user;
   const street = user?.scope?.streetCode ?? null;
   const communities = useAction('geo.communities', street ? { streetCode: street } : null);
   const [form, setForm] = useState<EventForm>(EMPTY);
-  const [errors, setErrors] = useState<Partial<Record<keyof EventForm, string>>>({});
-  const [busy, setBusy] = useState(false);
-  const [serverError, setServerError] = useState<string | null>(null);
+  const [checked, setChecked] = useState<Partial<Record<keyof EventForm, string>>>({});
+  const create = useMutation('events.create', {
+    invalidates: ['events.list'],
+    success: '活动已发布',
+    onSuccess: (created) => replace('eventManage', { id: created.event.id }),
+  });
+  const errors: Partial<Record<string, string>> = { ...checked, ...create.fieldErrors };
+  const busy = create.busy;
+  // A server error about a field the form shows goes under it; any other one below the form.
+  const shownField = Object.keys(create.fieldErrors).some((f) => f in EMPTY);
+  const serverError = shownField ? null : create.error;
   const set = <K extends keyof EventForm>(k: K, v: EventForm[K]) => setForm((f) => ({ ...f, [k]: v }));
 
-  if (me.loading) return <StateView loading error={null} />;
+  if (me.loading && !user)
+    return (
+      <Page name='event-new'>
+        <StateView loading error={null} />
+      </Page>
+    );
   if (!user || user.role !== 'worker' || !street)
-    return <StateView loading={false} error={null} empty emptyText='请以街道或社区工作者身份登录后发布活动' />;
+    return (
+      <Page name='event-new'>
+        <StateView loading={false} error={null} empty emptyText='请以街道或社区工作者身份登录后发布活动' />
+      </Page>
+    );
 
-  async function submit() {
-    const checked = validateEventForm(form, street as string);
-    if ('errors' in checked) return setErrors(checked.errors);
-    setErrors({});
-    setServerError(null);
-    setBusy(true);
-    try {
-      const created = await callCloud('events.create', checked.req);
-      Taro.showToast({ title: '活动已发布', icon: 'success' });
-      void Taro.redirectTo({ url: routeUrl('eventManage', { id: created.event.id }) });
-    } catch (e) {
-      setServerError(e instanceof ApiError ? e.message : '发布失败，请重试');
-    } finally {
-      setBusy(false);
-    }
+  function submit() {
+    const result = validateEventForm(form, street as string);
+    if ('errors' in result) return setChecked(result.errors);
+    setChecked({});
+    void create.run(result.req);
   }
 
   const field = (k: keyof EventForm, label: string, placeholder: string) => (
@@ -74,13 +83,18 @@ export default function EventNewPage() {
   );
 
   return (
-    <View className='page event-new'>
+    <Page name='event-new'>
       <View className='card'>
         {field('title', '活动名称', '如：便民服务进社区·磨刀修伞')}
         <Text className='form-label block'>主题</Text>
         <View className='chips-wrap'>
           {EVENT_THEMES.map((t) => (
-            <Text key={t} className={`chip ${form.theme === t ? 'chip-on' : ''}`} onClick={() => set('theme', t)}>
+            <Text
+              key={t}
+              className={`chip ${form.theme === t ? 'chip-on' : ''}`}
+              {...pressable(form.theme === t)}
+              onClick={() => set('theme', t)}
+            >
               {t}
             </Text>
           ))}
@@ -93,6 +107,7 @@ export default function EventNewPage() {
               <Text
                 key={c.code}
                 className={`chip ${form.communityCode === c.code ? 'chip-on' : ''}`}
+                {...pressable(form.communityCode === c.code)}
                 onClick={() =>
                   setForm((f) => ({
                     ...f,
@@ -122,6 +137,7 @@ export default function EventNewPage() {
             <Text
               key={c}
               className={`chip ${form.categories.includes(c) ? 'chip-on' : ''}`}
+              {...pressable(form.categories.includes(c))}
               onClick={() =>
                 set(
                   'categories',
@@ -137,7 +153,8 @@ export default function EventNewPage() {
         <OutletPicker lng={form.lng} lat={form.lat} chosen={form.outletIds} onChange={(ids) => set('outletIds', ids)} />
         <Text className='form-label block'>活动介绍</Text>
         <Textarea
-          className='field-textarea'
+          className='field-textarea textarea'
+          nativeProps={{ 'aria-label': '活动介绍' }}
           value={form.description}
           maxlength={2000}
           onInput={(e) => set('description', e.detail.value)}
@@ -147,6 +164,6 @@ export default function EventNewPage() {
           发布活动
         </Button>
       </View>
-    </View>
+    </Page>
   );
 }

@@ -1,5 +1,5 @@
-import type { CategoryId, EventTheme, Req } from '../../../../types';
-import { fromBeijing } from '../../../services/time';
+import type { CategoryId, EventTheme, Req } from '@/types';
+import { fromBeijing } from '@/services/time';
 
 export interface EventForm {
   title: string;

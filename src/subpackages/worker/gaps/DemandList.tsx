@@ -1,9 +1,9 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { CATEGORY_BY_ID, type DemandStatus } from '../../../../types';
-import StateView from '../../../components/StateView';
-import { useAction } from '../../../hooks/useAction';
-import { ApiError, callCloud } from '../../../services/api';
+import { CATEGORY_BY_ID, type DemandStatus } from '@/types';
+import StateView from '@/components/StateView';
+import { useAction } from '@/hooks/useAction';
+import { useMutation } from '@/hooks/useMutation';
 
 const STATUS: Record<DemandStatus, string> = { received: '已收到', planned: '已列入计划', resolved: '已解决' };
 const NEXT: Partial<Record<DemandStatus, DemandStatus>> = { received: 'planned', planned: 'resolved' };
@@ -12,16 +12,14 @@ const NEXT: Partial<Record<DemandStatus, DemandStatus>> = { received: 'planned',
 export default function DemandList({ streetCode }: { streetCode: string }) {
   const groups = useAction('demand.grouped', { streetCode });
   const [reply, setReply] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<string | null>(null);
+  const update = useMutation('demand.update', {
+    invalidates: ['demand.grouped', 'demand.mine'],
+    success: (_, req) => `已更新为：${STATUS[req.status]}`,
+  });
+  const message = update.error;
 
-  async function advance(id: string, status: DemandStatus) {
-    try {
-      await callCloud('demand.update', { id, status, ...(reply[id]?.trim() ? { reply: reply[id].trim() } : {}) });
-      groups.reload();
-    } catch (e) {
-      setMessage(e instanceof ApiError ? e.message : '操作失败');
-    }
-  }
+  const advance = (id: string, status: DemandStatus) =>
+    update.run({ id, status, ...(reply[id]?.trim() ? { reply: reply[id].trim() } : {}) });
 
   return (
     <View className='card demand-groups'>
@@ -32,6 +30,7 @@ export default function DemandList({ streetCode }: { streetCode: string }) {
         error={groups.error}
         empty={(groups.data ?? []).length === 0}
         emptyText='暂无居民反映'
+        onRetry={groups.reload}
       >
         {(groups.data ?? []).map((g) => (
           <View key={`${g.communityCode}|${g.category}`} className='demand-group'>
@@ -45,11 +44,12 @@ export default function DemandList({ streetCode }: { streetCode: string }) {
                   {r.note && <Text className='muted block'>“{r.note}”</Text>}
                   <Input
                     className='form-input'
+                    nativeProps={{ 'aria-label': '给居民的回复' }}
                     placeholder='给居民的回复（公开）'
                     value={reply[r.id] ?? r.reply ?? ''}
                     onInput={(e) => setReply((x) => ({ ...x, [r.id]: e.detail.value }))}
                   />
-                  <Button size='mini' onClick={() => advance(r.id, NEXT[r.status] ?? r.status)}>
+                  <Button disabled={update.busy || undefined} onClick={() => advance(r.id, NEXT[r.status] ?? r.status)}>
                     {STATUS[r.status]} → {STATUS[NEXT[r.status] ?? r.status]}
                   </Button>
                 </View>

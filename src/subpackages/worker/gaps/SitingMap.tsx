@@ -1,6 +1,7 @@
 import { Map as WxMap, View } from '@tarojs/components';
-import type { CommunityGap, SitingSuggestion } from '../../../../types';
-import { useAction } from '../../../hooks/useAction';
+import type { CommunityGap, SitingSuggestion } from '@/types';
+import { useAction } from '@/hooks/useAction';
+import { PALETTE } from '@/styles/palette';
 
 interface Props {
   gaps: CommunityGap[];
@@ -48,7 +49,7 @@ export default function SitingMap({ gaps, category, picks }: Props) {
             iconPath: '/assets/marker.png',
             width: 30,
             height: 30,
-            label: { content: String(i + 1), color: '#1565c0', fontSize: 14, anchorX: 0, anchorY: 0 },
+            label: { content: String(i + 1), color: PALETTE.info, fontSize: 14, anchorX: 0, anchorY: 0 },
           })),
         ]}
       />
@@ -69,9 +70,14 @@ export default function SitingMap({ gaps, category, picks }: Props) {
   return (
     <View className='siting-map svg-map'>
       <svg viewBox={`0 0 ${size} ${size}`} width='100%' height='100%' role='img' aria-label='缺项社区与建议选址'>
-        <rect x='0' y='0' width={size} height={size} fill='#f3efe6' />
+        <rect x='0' y='0' width={size} height={size} fill={PALETTE.mapGround} />
         {ring.length > 0 && (
-          <polygon points={ring.map((p) => xy(p).join(',')).join(' ')} fill='#fff' stroke='#c8102e' strokeWidth='2' />
+          <polygon
+            points={ring.map((p) => xy(p).join(',')).join(' ')}
+            fill={PALETTE.surface}
+            stroke={PALETTE.primary}
+            strokeWidth='2'
+          />
         )}
         {gaps.map((g) => {
           const [x, y] = xy(g.location.coordinates);
@@ -82,7 +88,7 @@ export default function SitingMap({ gaps, category, picks }: Props) {
               cx={x}
               cy={y}
               r={lacking(g) ? 7 : 4}
-              fill={lacking(g) ? '#c62828' : '#9e9e9e'}
+              fill={lacking(g) ? PALETTE.error : PALETTE.closed}
             />
           );
         })}
@@ -90,8 +96,8 @@ export default function SitingMap({ gaps, category, picks }: Props) {
           const [x, y] = xy(p.point.coordinates);
           return (
             <g key={i} className='site-pick'>
-              <circle cx={x} cy={y} r='12' fill='#1565c0' stroke='#fff' strokeWidth='3' />
-              <text x={x} y={y + 5} textAnchor='middle' fontSize='14' fill='#fff'>
+              <circle cx={x} cy={y} r='16' fill={PALETTE.info} stroke={PALETTE.surface} strokeWidth='3' />
+              <text x={x} y={y + 6} textAnchor='middle' fontSize='18' fill={PALETTE.onPrimary}>
                 {i + 1}
               </text>
             </g>

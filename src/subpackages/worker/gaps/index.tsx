@@ -1,9 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { BASIC_CATEGORIES, CATEGORY_BY_ID, type CategoryId } from '../../../../types';
-import StateView from '../../../components/StateView';
-import { useAction } from '../../../hooks/useAction';
+import { BASIC_CATEGORIES, CATEGORY_BY_ID, type CategoryId } from '@/types';
+import Page from '@/components/Page';
+import StateView from '@/components/StateView';
+import { useAction } from '@/hooks/useAction';
+import { useMe } from '@/hooks/useMe';
+import { pressable } from '@/services/a11y';
 import DemandList from './DemandList';
 import SitingMap from './SitingMap';
 import './index.scss';
@@ -13,9 +16,9 @@ const name = (c: string) => CATEGORY_BY_ID[c as CategoryId]?.name ?? c;
 /** For workers and admins: which communities of a street lack which basic services, and where to add one. */
 export default function GapsPage() {
   const { params } = useRouter();
-  const me = useAction('auth.me', {});
+  const me = useMe();
   const streets = useAction('geo.streets', {});
-  const user = me.data?.user ?? null;
+  const user = me.user;
   const scoped = user?.role === 'worker' ? (user.scope?.streetCode ?? null) : null;
   const [chosen, setChosen] = useState<string | null>(params.streetCode ?? null);
   const street = scoped ?? chosen ?? streets.data?.[0]?.code ?? null;
@@ -25,22 +28,30 @@ export default function GapsPage() {
   const siting = useAction('coverage.siting', street && category ? { category, k: 3, streetCode: street } : null);
   const allowed = user && (user.role === 'admin' || user.role === 'worker');
 
-  if (me.loading) return <StateView loading error={null} />;
+  if (me.loading && !user)
+    return (
+      <Page name='gaps'>
+        <StateView loading error={null} />
+      </Page>
+    );
   if (!allowed)
     return (
-      <StateView loading={false} error={null} empty emptyText='此页面供社区工作者和管理员使用，请先以相应身份登录' />
+      <Page name='gaps'>
+        <StateView loading={false} error={null} empty emptyText='此页面供社区工作者和管理员使用，请先以相应身份登录' />
+      </Page>
     );
 
   const list = gaps.data ?? [];
   const lacking = BASIC_CATEGORIES.filter((c) => list.some((g) => g.missing.includes(c)));
   return (
-    <View className='page gaps'>
+    <Page name='gaps'>
       {user.role === 'admin' && (
         <View className='chips-wrap'>
           {(streets.data ?? []).map((s) => (
             <Text
               key={s.code}
               className={`chip ${street === s.code ? 'chip-on' : ''}`}
+              {...pressable(street === s.code)}
               onClick={() => (setChosen(s.code), setCategory(null))}
             >
               {s.name.replace(/街道$/, '')}
@@ -60,7 +71,12 @@ export default function GapsPage() {
           {lacking.length === 0 && <Text className='muted block'>所有已定位社区的八类基本业态均已齐全</Text>}
           <View className='chips-wrap'>
             {lacking.map((c) => (
-              <Text key={c} className={`chip ${category === c ? 'chip-on' : ''}`} onClick={() => setCategory(c)}>
+              <Text
+                key={c}
+                className={`chip ${category === c ? 'chip-on' : ''}`}
+                {...pressable(category === c)}
+                onClick={() => setCategory(c)}
+              >
                 {name(c)}（缺 {list.filter((g) => g.missing.includes(c)).length}）
               </Text>
             ))}
@@ -101,6 +117,6 @@ export default function GapsPage() {
             </View>
           ))}
       </StateView>
-    </View>
+    </Page>
   );
 }

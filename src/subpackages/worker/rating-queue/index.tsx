@@ -1,26 +1,24 @@
 import { Button, Text, View } from '@tarojs/components';
-import { useState } from 'react';
-import StateView from '../../../components/StateView';
-import { useAction } from '../../../hooks/useAction';
-import { ApiError, callCloud } from '../../../services/api';
-import { beijingTime } from '../../../services/time';
+import Page from '@/components/Page';
+import StateView from '@/components/StateView';
+import { useAction } from '@/hooks/useAction';
+import { useMutation } from '@/hooks/useMutation';
+import { beijingTime } from '@/services/time';
+import './index.scss';
 
 /** Reviews waiting for a worker: text the word list flagged, and reviews reported past the threshold. */
 export default function RatingQueuePage() {
   const queue = useAction('ratings.queue', {});
-  const [message, setMessage] = useState<string | null>(null);
+  const moderate = useMutation('ratings.moderate', {
+    invalidates: ['ratings.queue', 'ratings.list', 'outlets.get', 'outlets.nearby'],
+    success: (_, req) => (req.decision === 'publish' ? '已公开' : '已删除'),
+  });
+  const message = moderate.error;
 
-  async function decide(ratingId: string, decision: 'publish' | 'remove') {
-    try {
-      await callCloud('ratings.moderate', { ratingId, decision });
-      queue.reload();
-    } catch (e) {
-      setMessage(e instanceof ApiError ? e.message : '操作失败');
-    }
-  }
+  const decide = (ratingId: string, decision: 'publish' | 'remove') => moderate.run({ ratingId, decision });
 
   return (
-    <View className='page rating-queue'>
+    <Page name='rating-queue'>
       {message && <Text className='form-error'>{message}</Text>}
       <StateView
         loading={queue.loading && !queue.data}
@@ -30,25 +28,26 @@ export default function RatingQueuePage() {
         onRetry={queue.reload}
       >
         {(queue.data ?? []).map((r) => (
-          <View key={r.id} className='card'>
+          <View key={r.id} className='card queue-item'>
             <Text className='block'>
-              {'★'.repeat(r.stars)} {r.status === 'hidden' ? `（被举报 ${r.reports} 次）` : '（含敏感词，待审核）'}
+              {r.stars} 星 {'★'.repeat(r.stars)}{' '}
+              {r.status === 'hidden' ? `（被举报 ${r.reports} 次）` : '（含敏感词，待审核）'}
             </Text>
             <Text className='block'>{r.text}</Text>
             <Text className='muted block'>
               {r.nickname} · {beijingTime(r.updatedAt)}
             </Text>
             <View className='row'>
-              <Button size='mini' onClick={() => decide(r.id, 'publish')}>
+              <Button disabled={moderate.busy || undefined} onClick={() => decide(r.id, 'publish')}>
                 公开
               </Button>
-              <Button size='mini' onClick={() => decide(r.id, 'remove')}>
+              <Button disabled={moderate.busy || undefined} onClick={() => decide(r.id, 'remove')}>
                 删除
               </Button>
             </View>
           </View>
         ))}
       </StateView>
-    </View>
+    </Page>
   );
 }

@@ -1,11 +1,13 @@
 import { Button, Image, Text, Textarea, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { CATEGORY_BY_ID, type Req } from '../../../../types';
-import StateView from '../../../components/StateView';
-import { useAction } from '../../../hooks/useAction';
-import { ApiError, callCloud, CLOUD_ENV, cloud } from '../../../services/api';
-import { beijingTime } from '../../../services/time';
+import { CATEGORY_BY_ID, type Req } from '@/types';
+import Page from '@/components/Page';
+import StateView from '@/components/StateView';
+import { useAction } from '@/hooks/useAction';
+import { useMutation } from '@/hooks/useMutation';
+import { CLOUD_ENV, cloud } from '@/services/api';
+import { beijingTime } from '@/services/time';
 import './index.scss';
 
 type Decision = Req<'reviews.decide'>['decision'];
@@ -16,7 +18,13 @@ export default function ReviewPage() {
   const id = params.id ?? '';
   const detail = useAction('reviews.get', id ? { outletId: id } : null);
   const [reason, setReason] = useState('');
-  const [message, setMessage] = useState<string | null>(null);
+  const [decided, setDecided] = useState<string | null>(null);
+  const decision = useMutation('reviews.decide', {
+    invalidates: ['reviews.get', 'reviews.queue', 'outlets.nearby', 'outlets.get', 'merchants.mine', 'coverage.report'],
+    success: '已处理',
+    onSuccess: (res) => setDecided(`已处理：${res.statusName}`),
+  });
+  const message = decision.error ?? decided;
   const [image, setImage] = useState<string | null>(null);
   const d = detail.data;
 
@@ -30,25 +38,19 @@ export default function ReviewPage() {
     else setImage(url);
   }, [d?.licenseUrl]);
 
-  async function decide(decision: Decision) {
-    setMessage(null);
-    try {
-      const res = await callCloud('reviews.decide', {
-        outletId: id,
-        decision,
-        ...(reason.trim() ? { reason: reason.trim() } : {}),
-      });
-      setMessage(`已处理：${res.statusName}`);
-      Taro.showToast({ title: '已处理', icon: 'success' });
-      detail.reload();
-    } catch (e) {
-      setMessage(e instanceof ApiError ? e.message : '操作失败');
-    }
+  function decide(choice: Decision) {
+    setDecided(null);
+    void decision.run({ outletId: id, decision: choice, ...(reason.trim() ? { reason: reason.trim() } : {}) });
   }
 
-  if (!id) return <StateView loading={false} error={null} empty emptyText='缺少网点参数' />;
+  if (!id)
+    return (
+      <Page name='review'>
+        <StateView loading={false} error={null} empty emptyText='缺少网点参数' />
+      </Page>
+    );
   return (
-    <View className='page review'>
+    <Page name='review'>
       <StateView loading={detail.loading && !d} error={detail.error} onRetry={detail.reload}>
         {d && (
           <>
@@ -85,12 +87,20 @@ export default function ReviewPage() {
                 <Text className='muted block'>
                   联系人 {d.business.contactName} · {d.business.contactPhone}
                 </Text>
-                {image && <Image className='licence-image' src={image} mode='aspectFit' />}
+                {image && (
+                  <Image className='licence-image' src={image} mode='aspectFit' nativeProps={{ alt: '营业执照照片' }} />
+                )}
               </View>
             )}
             <View className='card'>
               <Text className='section-label block'>审核意见（退回、不通过、暂停时必填）</Text>
-              <Textarea className='reason' value={reason} maxlength={200} onInput={(e) => setReason(e.detail.value)} />
+              <Textarea
+                className='reason textarea'
+                nativeProps={{ 'aria-label': '审核意见' }}
+                value={reason}
+                maxlength={200}
+                onInput={(e) => setReason(e.detail.value)}
+              />
               <View className='decisions'>
                 <Button className='btn-primary approve' onClick={() => decide('approve')}>
                   通过
@@ -104,7 +114,7 @@ export default function ReviewPage() {
                 {d.outlet.status === 'approved' && <Button onClick={() => decide('suspend')}>暂停</Button>}
                 {d.outlet.status === 'suspended' && <Button onClick={() => decide('reinstate')}>恢复</Button>}
               </View>
-              {message && <Text className='message block'>{message}</Text>}
+              {message && <Text className={`message block ${decision.error ? 'form-error' : ''}`}>{message}</Text>}
             </View>
             <View className='card'>
               <Text className='section-label block'>记录</Text>
@@ -117,6 +127,6 @@ export default function ReviewPage() {
           </>
         )}
       </StateView>
-    </View>
+    </Page>
   );
 }

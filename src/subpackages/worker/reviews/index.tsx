@@ -1,10 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import { stopPullDownRefresh, useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useEffect } from 'react';
-import StateView from '../../../components/StateView';
-import { usePaged } from '../../../hooks/usePaged';
-import { go } from '../../../services/navigation';
-import { beijingTime } from '../../../services/time';
+import Page from '@/components/Page';
+import StateView from '@/components/StateView';
+import { usePaged } from '@/hooks/usePaged';
+import { pressable } from '@/services/a11y';
+import { go } from '@/services/navigation';
+import { beijingTime } from '@/services/time';
 import './index.scss';
 
 /** The review queue of the worker's street: new outlets and changes waiting, oldest first. */
@@ -16,7 +18,7 @@ export default function ReviewsPage() {
     if (!queue.loading) stopPullDownRefresh();
   }, [queue.loading]);
   return (
-    <View className='page reviews'>
+    <Page name='reviews'>
       <StateView
         loading={queue.loading && queue.items.length === 0}
         error={queue.error}
@@ -25,7 +27,12 @@ export default function ReviewsPage() {
         onRetry={queue.reload}
       >
         {queue.items.map(({ outlet, statusName }) => (
-          <View key={outlet.id} className='card review-item' onClick={() => go('review', { id: outlet.id })}>
+          <View
+            key={outlet.id}
+            className='card review-item'
+            {...pressable()}
+            onClick={() => go('review', { id: outlet.id })}
+          >
             <View className='row'>
               <Text className='outlet-name'>{outlet.name}</Text>
               <Text className='badge badge-warn'>{outlet.pendingChanges ? '修改待审' : statusName}</Text>
@@ -35,6 +42,6 @@ export default function ReviewsPage() {
           </View>
         ))}
       </StateView>
-    </View>
+    </Page>
   );
 }

@@ -1,13 +1,15 @@
 import { Button, Input, Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { QUESTION_KINDS, type QuestionKind } from '../../../../types';
-import FormField from '../../../components/FormField';
-import StateView from '../../../components/StateView';
-import { routeUrl } from '../../../constants/routes';
-import { useAction } from '../../../hooks/useAction';
-import { ApiError, callCloud } from '../../../services/api';
-import { fromBeijing } from '../../../services/time';
+import { QUESTION_KINDS, type QuestionKind } from '@/types';
+import FormField from '@/components/FormField';
+import Page from '@/components/Page';
+import StateView from '@/components/StateView';
+import { useMe } from '@/hooks/useMe';
+import { useMutation } from '@/hooks/useMutation';
+import { pressable } from '@/services/a11y';
+import { replace } from '@/services/navigation';
+import { fromBeijing } from '@/services/time';
+import './index.scss';
 
 const KIND_NAMES: Record<QuestionKind, string> = {
   single: '单选',
@@ -24,55 +26,59 @@ interface Draft {
 
 /** A worker asks the residents of their street (or community) questions, open between two dates. */
 export default function SurveyNewPage() {
-  const me = useAction('auth.me', {});
-  const user = me.data?.user ?? null;
+  const me = useMe();
+  const user = me.user;
   const [title, setTitle] = useState('');
   const [closes, setCloses] = useState('');
   const [questions, setQuestions] = useState<Draft[]>([{ kind: 'single', title: '', options: '' }]);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const create = useMutation('surveys.create', {
+    invalidates: ['surveys.list'],
+    success: '问卷已发布',
+    onSuccess: (s) => replace('surveyResults', { id: s.id }),
+  });
+  const error = create.error;
+  const busy = create.busy;
   const setQ = (i: number, d: Partial<Draft>) => setQuestions((qs) => qs.map((q, j) => (j === i ? { ...q, ...d } : q)));
 
-  if (me.loading) return <StateView loading error={null} />;
+  if (me.loading && !user)
+    return (
+      <Page name='survey-new'>
+        <StateView loading error={null} />
+      </Page>
+    );
   if (!user || user.role !== 'worker' || !user.scope)
-    return <StateView loading={false} error={null} empty emptyText='请以工作人员身份登录' />;
+    return (
+      <Page name='survey-new'>
+        <StateView loading={false} error={null} empty emptyText='请以工作人员身份登录' />
+      </Page>
+    );
   const scope = user.scope;
 
-  async function submit() {
-    setError(null);
-    if (title.trim().length < 2) return setError('请填写问卷标题');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(closes)) return setError('截止日期格式应为 2026-12-31');
-    if (questions.some((q) => !q.title.trim())) return setError('每道题都要有题目');
-    setBusy(true);
-    try {
-      const s = await callCloud('surveys.create', {
-        title: title.trim(),
-        target:
-          scope.kind === 'street'
-            ? { kind: 'street', streetCode: scope.streetCode }
-            : { kind: 'community', communityCode: scope.communityCode },
-        opensAt: new Date().toISOString(),
-        closesAt: fromBeijing(closes, '23:59'),
-        questions: questions.map((q) => ({
-          kind: q.kind,
-          title: q.title.trim(),
-          options: q.options
-            .split(/[,，、]/)
-            .map((o) => o.trim())
-            .filter(Boolean),
-        })),
-      });
-      Taro.showToast({ title: '问卷已发布', icon: 'success' });
-      void Taro.redirectTo({ url: routeUrl('surveyResults', { id: s.id }) });
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : '发布失败，请重试');
-    } finally {
-      setBusy(false);
-    }
+  function submit() {
+    if (title.trim().length < 2) return create.fail('请填写问卷标题');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(closes)) return create.fail('截止日期格式应为 2026-12-31');
+    if (questions.some((q) => !q.title.trim())) return create.fail('每道题都要有题目');
+    void create.run({
+      title: title.trim(),
+      target:
+        scope.kind === 'street'
+          ? { kind: 'street', streetCode: scope.streetCode }
+          : { kind: 'community', communityCode: scope.communityCode },
+      opensAt: new Date().toISOString(),
+      closesAt: fromBeijing(closes, '23:59'),
+      questions: questions.map((q) => ({
+        kind: q.kind,
+        title: q.title.trim(),
+        options: q.options
+          .split(/[,，、]/)
+          .map((o) => o.trim())
+          .filter(Boolean),
+      })),
+    });
   }
 
   return (
-    <View className='page survey-new'>
+    <Page name='survey-new'>
       <View className='card'>
         <FormField name='survey-title' label='问卷标题' value={title} onChange={setTitle} />
         <FormField
@@ -89,13 +95,19 @@ export default function SurveyNewPage() {
           <Text className='section-label block'>第 {i + 1} 题</Text>
           <View className='chips-wrap'>
             {QUESTION_KINDS.map((k) => (
-              <Text key={k} className={`chip ${q.kind === k ? 'chip-on' : ''}`} onClick={() => setQ(i, { kind: k })}>
+              <Text
+                key={k}
+                className={`chip ${q.kind === k ? 'chip-on' : ''}`}
+                {...pressable(q.kind === k)}
+                onClick={() => setQ(i, { kind: k })}
+              >
                 {KIND_NAMES[k]}
               </Text>
             ))}
           </View>
           <Input
             className='form-input q-title'
+            nativeProps={{ 'aria-label': `第 ${i + 1} 题题目` }}
             placeholder='题目'
             value={q.title}
             onInput={(e) => setQ(i, { title: e.detail.value })}
@@ -103,6 +115,7 @@ export default function SurveyNewPage() {
           {(q.kind === 'single' || q.kind === 'multiple') && (
             <Input
               className='form-input q-options'
+              nativeProps={{ 'aria-label': `第 ${i + 1} 题选项` }}
               placeholder='选项，用逗号分隔'
               value={q.options}
               onInput={(e) => setQ(i, { options: e.detail.value })}
@@ -120,6 +133,6 @@ export default function SurveyNewPage() {
       <Button className='btn-primary submit-survey' loading={busy} disabled={busy || undefined} onClick={submit}>
         发布问卷
       </Button>
-    </View>
+    </Page>
   );
 }

@@ -1,10 +1,11 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import StateView from '../../../components/StateView';
-import { useAction } from '../../../hooks/useAction';
-import { ApiError, callCloud } from '../../../services/api';
-import { saveCsv } from '../../../services/download';
+import Page from '@/components/Page';
+import StateView from '@/components/StateView';
+import { useAction } from '@/hooks/useAction';
+import { useMutation } from '@/hooks/useMutation';
+import { saveCsv } from '@/services/download';
 import './index.scss';
 
 /** Results: a bar chart per question, the average of ratings, the texts, and the count by community; CSV export. */
@@ -12,29 +13,27 @@ export default function SurveyResultsPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   const r = useAction('surveys.results', id ? { id } : null);
-  const [message, setMessage] = useState<string | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  const exporter = useMutation('surveys.export', {
+    failure: '导出失败',
+    onSuccess: (res) =>
+      void saveCsv(res.filename, res.csv).then((how) =>
+        setDone(how === 'copied' ? '结果已复制，可粘贴到表格中' : '已导出'),
+      ),
+  });
+  const message = exporter.error ?? done;
   useDidShow(() => r.reload());
-
-  async function exportCsv() {
-    try {
-      const res = await callCloud('surveys.export', { id });
-      const how = await saveCsv(res.filename, res.csv);
-      setMessage(how === 'copied' ? '结果已复制，可粘贴到表格中' : '已导出');
-    } catch (e) {
-      setMessage(e instanceof ApiError ? e.message : '导出失败');
-    }
-  }
 
   const d = r.data;
   return (
-    <View className='page survey-results'>
+    <Page name='survey-results'>
       <StateView loading={r.loading && !d} error={r.error} onRetry={r.reload}>
         {d && (
           <>
             <View className='card'>
               <Text className='results-title block'>{d.survey.title}</Text>
               <Text className='results-total block'>共 {d.total} 份</Text>
-              <Button size='mini' onClick={exportCsv}>
+              <Button loading={exporter.busy} onClick={() => exporter.run({ id })}>
                 导出 CSV
               </Button>
               {message && <Text className='muted block'>{message}</Text>}
@@ -74,6 +73,6 @@ export default function SurveyResultsPage() {
           </>
         )}
       </StateView>
-    </View>
+    </Page>
   );
 }

@@ -1,0 +1,26 @@
+import { View } from '@tarojs/components';
+import { useEffect, useMemo, type ReactNode } from 'react';
+import { useElder } from '@/hooks/useElder';
+import { systemFontScale } from '@/services/device';
+import { elderTextScale } from '@/services/elder';
+
+/**
+ * Every page's root: its own class (each page stylesheet nests under it) plus `elder` in 长辈版, which switches
+ * the theme's sizes (styles/theme.scss), its text scaled further when WeChat's font is enlarged. In the browser the
+ * document follows too, for the tab bar and toasts.
+ */
+export default function Page({ name, children }: { name: string; children: ReactNode }) {
+  const { elder } = useElder();
+  const scale = useMemo(() => elderTextScale(systemFontScale()), []);
+  useEffect(() => {
+    if (process.env.TARO_ENV === 'h5') document.documentElement.classList.toggle('elder-doc', elder);
+  }, [elder]);
+  return (
+    <View
+      className={`page ${name}${elder ? ' elder' : ''}`}
+      style={elder && scale > 1 ? { ['--font-scale' as string]: String(scale) } : undefined}
+    >
+      {children}
+    </View>
+  );
+}

@@ -1,0 +1,66 @@
+import Taro from '@tarojs/taro';
+import gcoord from 'gcoord';
+
+/**
+ * The phone's abilities, in one place: location, scanning, calling, maps, clipboard, photos and the system font
+ * scale. Pages never call these platform APIs themselves.
+ */
+
+/** Where the person is, in GCJ-02 (as all our data). A browser only gives WGS-84, which is converted. */
+export async function currentLocation(): Promise<{ lng: number; lat: number }> {
+  if (process.env.TARO_ENV === 'h5') {
+    const pos = await Taro.getLocation({ type: 'wgs84' });
+    const [lng, lat] = gcoord.transform([pos.longitude, pos.latitude], gcoord.WGS84, gcoord.GCJ02);
+    return { lng, lat };
+  }
+  const pos = await Taro.getLocation({ type: 'gcj02' });
+  return { lng: pos.longitude, lat: pos.latitude };
+}
+
+/** Scans a QR code with the camera; answers its text. */
+export async function scanQr(): Promise<string> {
+  const res = await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] });
+  return res.result;
+}
+
+/** Calls a phone number (the system asks the person to confirm). */
+export function callPhone(phoneNumber: string): void {
+  void Taro.makePhoneCall({ phoneNumber }).catch(() => undefined);
+}
+
+/** Opens the system map at a place (GCJ-02). */
+export function openMap(place: { lng: number; lat: number; name: string; address: string }): void {
+  void Taro.openLocation({
+    longitude: place.lng,
+    latitude: place.lat,
+    name: place.name,
+    address: place.address,
+    scale: 17,
+  }).catch(() => undefined);
+}
+
+export async function copyText(data: string): Promise<void> {
+  await Taro.setClipboardData({ data });
+}
+
+/** Lets the person take or pick one photo; answers its local path. */
+export async function chooseOnePhoto(): Promise<string | null> {
+  const picked = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+  return picked.tempFilePaths[0] ?? null;
+}
+
+/** WeChat's font scale (1 = standard); undefined where the platform does not say (the browser). */
+export function systemFontScale(): number | undefined {
+  try {
+    const info = Taro.getAppBaseInfo?.() as { fontSizeScaleFactor?: number } | undefined;
+    return typeof info?.fontSizeScaleFactor === 'number' ? info.fontSizeScaleFactor : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Asks the person to confirm something that cannot be undone (the only dialog the app shows). */
+export async function confirmAction(title: string, content: string): Promise<boolean> {
+  const res = await Taro.showModal({ title, content, confirmText: '确定', cancelText: '不了' });
+  return res.confirm;
+}
