@@ -3,7 +3,8 @@
  * - nearby search answered from the R*Tree index and by scanning every outlet (same store, same queries, answers
  *   checked equal), p50 and p95 latency;
  * - whole-district coverage (every located community × the eight basic services) by the grid-bucketed engine and
- *   by brute force (answers checked equal), median of repeated runs.
+ *   by brute force (answers checked equal), median of repeated runs;
+ * - database requests per call on CloudBase at two data sizes (they must not grow).
  */
 import { performance } from 'node:perf_hooks';
 import { demoOutlets, nearbyWhere, writeDemoOutlets } from '../cloudfunctions/areas/outlets';
@@ -11,6 +12,7 @@ import { BASIC_CATEGORIES, type Outlet } from '../types';
 import { computeCoverage } from '../cloudfunctions/core/coverage';
 import { computeCoverageBruteForce } from './reference/coverage-brute';
 import { NearbyScan } from './reference/nearby-scan';
+import { requestsPerCall } from '../test/support/request-counts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -137,6 +139,18 @@ async function main(): Promise<void> {
     `whole-district coverage: ${communities.length} located communities × 8 basic services within 15 minutes, grid engine vs brute force`,
   );
   table(['outlets', 'engine runs', 'engine median (ms)', 'brute force median (ms)', 'speed-up'], coverageRows);
+  console.log('');
+  console.log('database requests per call on CloudBase (the real SDK over the in-memory service), by data size');
+  const sizes: [number, number][] = [
+    [1_000, 100],
+    [10_000, 1_000],
+  ];
+  const counts = [];
+  for (const [o, s] of sizes) counts.push(await requestsPerCall(o, s));
+  table(
+    ['call', ...sizes.map(([o, s]) => `${o.toLocaleString('en')} outlets, ${s.toLocaleString('en')} sign-ups`)],
+    Object.keys(counts[0]).map((call) => [call, ...counts.map((c) => String(c[call]))]),
+  );
 }
 
 main().catch((err) => {
