@@ -145,7 +145,7 @@ async function main(): Promise<void> {
     [1_000, 100],
     [10_000, 1_000],
   ];
-  const counts = [];
+  const counts: Awaited<ReturnType<typeof requestsPerCall>>[] = [];
   for (const [o, s] of sizes) counts.push(await requestsPerCall(o, s));
   table(
     ['call', ...sizes.map(([o, s]) => `${o.toLocaleString('en')} outlets, ${s.toLocaleString('en')} sign-ups`)],
