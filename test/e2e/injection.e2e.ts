@@ -55,7 +55,7 @@ describe('text from people is shown as text, never run as markup', () => {
     const [, hash, visible] = pages()[i];
     const page = await app.newPerson();
     await page.goto(`${app.server.url}/${hash}`);
-    await page.getByText(visible, { exact: false }).first().waitFor();
+    await page.locator(`text=${visible} >> visible=true`).first().waitFor();
     await page.waitForTimeout(300);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned ?? null)).toBeNull();
     expect(await page.locator('img[src="x"]').count()).toBe(0);

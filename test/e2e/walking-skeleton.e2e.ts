@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { openApp, type E2E } from './browser';
 
 describe('the H5 app on the real map of Xicheng', () => {
@@ -23,13 +24,18 @@ describe('the H5 app on the real map of Xicheng', () => {
     expect(await communities.filter({ hasText: '已定位' }).count()).toBe(6);
   });
 
-  it('lets the street worker fill in a missing location, after which the community counts as located', async () => {
-    const { page, server } = app;
-    await page.goto(`${server.url}/#/pages/mine/index`);
+  /** Signs the page in as the demo worker of 西长安街街道, through 我的. */
+  async function signInAsStreetWorker(page: Page): Promise<void> {
+    await page.goto(`${app.server.url}/#/pages/mine/index`);
     const worker = page.locator('.account-item').filter({ hasText: '西长安街街道' });
     await worker.first().waitFor();
     await worker.first().tap();
     await page.getByText('身份：社区工作者（演示账号）').waitFor();
+  }
+
+  it('lets the street worker fill in a missing location, after which the community counts as located', async () => {
+    const { page, server } = app;
+    await signInAsStreetWorker(page);
 
     await page.goto(`${server.url}/#/pages/street/index?code=110102001&name=${encodeURIComponent('西长安街街道')}`);
     const missing = page.locator('.community-item').filter({ hasText: '位置待补充' });
@@ -48,7 +54,10 @@ describe('the H5 app on the real map of Xicheng', () => {
   });
 
   it('refuses a point outside the district with a clear message', async () => {
-    const { page, server } = app;
+    const { server } = app;
+    // A person of its own: this test needs nothing from the others.
+    const page = await app.newPerson();
+    await signInAsStreetWorker(page);
     await page.goto(`${server.url}/#/pages/community/index?code=110102001004`);
     await page.getByText(/(修正|补充)社区位置/).waitFor();
     await page.locator('.field-lng input').fill('116.4074');

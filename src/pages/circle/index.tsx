@@ -67,13 +67,18 @@ export default function CirclePage() {
                 >
                   <View className='row'>
                     <Text>{m.name}</Text>
-                    {m.missing.length === 0 ? (
+                    {!m.located ? (
+                      <Text className='badge badge-warn'>位置待补充</Text>
+                    ) : m.missing.length === 0 ? (
                       <Text className='badge badge-ok'>✓ 齐全</Text>
                     ) : (
                       <Text className='badge badge-warn'>缺 {m.missing.length} 类</Text>
                     )}
                   </View>
-                  {!m.withinReach && <Text className='muted'>距圈中心超过步行 {d.circle.minutes} 分钟</Text>}
+                  {!m.located && <Text className='muted'>计入规划，暂不计入便利性指数</Text>}
+                  {m.located && !m.withinReach && (
+                    <Text className='muted'>⚠ 距圈中心超过步行 {d.circle.minutes} 分钟，请街道核对</Text>
+                  )}
                 </View>
               ))}
             </View>
