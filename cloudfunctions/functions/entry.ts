@@ -21,6 +21,14 @@ async function wechatContentCheck(text: string, openid: string): Promise<boolean
   }
 }
 
+/** Licence images are private (readable by their uploader): reviewers see them through a ten-minute link made here. */
+async function temporaryFileUrl(fileId: string): Promise<string> {
+  const res = await cloudbaseApp().getTempFileURL({ fileList: [{ fileID: fileId, maxAge: 600 }] });
+  const url = res.fileList[0]?.tempFileURL;
+  if (!url) throw new Error(`no temporary link for ${fileId}: ${res.fileList[0]?.code ?? 'unknown'}`);
+  return url;
+}
+
 /**
  * The cloud entry of one function: its own area's router, and the reactions to its changes that other areas
  * subscribe (e.g. coverage following an outlet's status). The caller's openid comes from CloudBase's context
@@ -40,6 +48,7 @@ export function cloudMain(router: Router, subscriptions: Subscriptions = {}) {
         now: () => new Date(),
         devLogin: false,
         subscriptions,
+        fileUrl: temporaryFileUrl,
         contentCheck: process.env.WECHAT_CONTENT_CHECK === '1' ? wechatContentCheck : undefined,
       },
     );

@@ -30,7 +30,7 @@ export interface Deps {
   /** Revokes the session of the current request (local server); answers whether one was revoked. */
   endSession?: () => Promise<boolean>;
   /** A short-lived link to an uploaded file (local server); in the cloud the file id itself is returned. */
-  fileUrl?: (fileId: string) => string;
+  fileUrl?: (fileId: string) => string | Promise<string>;
   /**
    * The platform's content-security check for public text, when configured (WeChat's msgSecCheck in the cloud):
    * answers true when the text must wait for a person. The project's own word list always applies as well.

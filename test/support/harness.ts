@@ -19,6 +19,7 @@ export function depsFor(store: SqliteStore, extra: Partial<Deps> = {}): Deps {
     now: () => FIXED_NOW,
     devLogin: true,
     issueSession: (openid) => `test-session-for-${openid}`,
+    fileUrl: (fileId) => `/files/${fileId}?exp=test`,
     log: () => undefined,
     subscriptions: LOCAL_SUBSCRIPTIONS,
     ...extra,

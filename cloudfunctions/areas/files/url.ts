@@ -21,5 +21,6 @@ export async function fileUrl(
     allowed = outlets.items.some((o) => canManageStreet(user, o.streetCode));
   }
   if (!allowed) throw new AppError('FORBIDDEN', '只有上传者和审核人员可以查看营业执照');
-  return { url: link ? link(fileId) : fileId };
+  if (!link) throw new AppError('NOT_FOUND', '暂时无法生成查看链接', 'fileId');
+  return { url: await link(fileId) };
 }

@@ -44,7 +44,8 @@ export async function reviewDetail(ctx: SignedInCtx, { outletId }: Req<'reviews.
     outlet,
     statusName: STATUS_NAMES[outlet.status],
     business,
-    licenseUrl: business ? (ctx.fileUrl ? ctx.fileUrl(business.licenseFile) : business.licenseFile) : null,
+    // A short-lived link the function makes: licence images are readable by their uploader only.
+    licenseUrl: business ? (ctx.fileUrl ? await ctx.fileUrl(business.licenseFile) : null) : null,
     history,
   };
 }

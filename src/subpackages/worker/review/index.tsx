@@ -6,7 +6,6 @@ import Page from '@/components/Page';
 import StateView from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
 import { useMutation } from '@/hooks/useMutation';
-import { CLOUD_ENV, cloud } from '@/services/api';
 import { beijingTime } from '@/services/time';
 import './index.scss';
 
@@ -28,15 +27,8 @@ export default function ReviewPage() {
   const [image, setImage] = useState<string | null>(null);
   const d = detail.data;
 
-  useEffect(() => {
-    const url = d?.licenseUrl;
-    if (!url) return setImage(null);
-    if (CLOUD_ENV && url.startsWith('cloud://'))
-      void cloud()
-        .getTempFileURL({ fileList: [url] })
-        .then((r) => setImage(r.fileList[0]?.tempFileURL ?? null));
-    else setImage(url);
-  }, [d?.licenseUrl]);
+  // The function answers a short-lived link to the licence image (locally signed, in the cloud a temporary URL).
+  useEffect(() => setImage(d?.licenseUrl ?? null), [d?.licenseUrl]);
 
   function decide(choice: Decision) {
     setDecided(null);
