@@ -56,6 +56,7 @@ describe('messages: people are told what changed', () => {
     expect(ok(await call(deps, 'messages.unread', {}, { openid: 'c' })).count).toBe(1);
     expect(ok(await call(deps, 'messages.list', {}, { openid: 'd' })).items).toEqual([]);
     expect(errorOf(await call(deps, 'messages.read', { id: toC[0].id }, { openid: 'd' })).code).toBe('NOT_FOUND');
+    expect(toC[0].id.length).toBeGreaterThan(64); // ids name the event, the person and the seat
     ok(await call(deps, 'messages.read', { id: toC[0].id }, { openid: 'c' }));
     expect(ok(await call(deps, 'messages.unread', {}, { openid: 'c' })).count).toBe(0);
   });

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { MESSAGE_KINDS } from '../../../types';
 import { defineRouter } from '../../router/define';
-import { cursor, empty, id } from '../../router/schemas';
+import { cursor, empty } from '../../router/schemas';
+
+/** Message ids name the change that caused them (an event, a person, a seat): longer than document ids. */
+const messageId = z.string().min(1).max(300);
 import { listMessages, markRead, sentMessages, subscribe, unreadCount } from './inbox';
 
 /** Messages: each person's inbox, their WeChat subscriptions, and (for admins) what the local sender recorded. */
@@ -13,7 +16,7 @@ export const messagesRouter = defineRouter('messages', {
   },
   unread: { input: empty, access: 'signedIn', handler: (_input, ctx) => unreadCount(ctx) },
   read: {
-    input: z.object({ id: id.optional(), all: z.boolean().optional() }),
+    input: z.object({ id: messageId.optional(), all: z.boolean().optional() }),
     access: 'signedIn',
     handler: (input, ctx) => markRead(ctx, input),
   },
