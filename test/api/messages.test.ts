@@ -56,9 +56,18 @@ describe('messages: people are told what changed', () => {
     expect(ok(await call(deps, 'messages.unread', {}, { openid: 'c' })).count).toBe(1);
     expect(ok(await call(deps, 'messages.list', {}, { openid: 'd' })).items).toEqual([]);
     expect(errorOf(await call(deps, 'messages.read', { id: toC[0].id }, { openid: 'd' })).code).toBe('NOT_FOUND');
-    expect(toC[0].id.length).toBeGreaterThan(64); // ids name the event, the person and the seat
     ok(await call(deps, 'messages.read', { id: toC[0].id }, { openid: 'c' }));
     expect(ok(await call(deps, 'messages.unread', {}, { openid: 'c' })).count).toBe(0);
+  });
+
+  it('marks read a message whose id names an event, a WeChat-length openid and a seat', async () => {
+    const e = await create(1);
+    const waiting = 'oXcW1q2w3e4r5t6y7u8i9o0pAsDf'; // 28 characters, as WeChat's openids are
+    for (const who of ['first', waiting]) ok(await call(deps, 'events.join', { id: e.id }, { openid: who }));
+    ok(await call(deps, 'events.leave', { id: e.id }, { openid: 'first' }));
+    const [m] = await messagesOf(waiting);
+    expect(m.id.length).toBeGreaterThan(64);
+    expect(ok(await call(deps, 'messages.read', { id: m.id }, { openid: waiting })).count).toBe(1);
   });
 
   it('promotes exactly one person per leave, each told once, under 100 leaves at once', async () => {
