@@ -56,6 +56,18 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       compile,
+      // Taro splits only the initial chunks: every page chunk (loaded on demand) repeated the shared modules.
+      // Modules that two or more page chunks use go into shared chunks, loaded with the pages that need them.
+      webpackChain(chain) {
+        const split = (chain.optimization.get('splitChunks') ?? {}) as { cacheGroups?: Record<string, unknown> };
+        chain.optimization.splitChunks({
+          ...split,
+          cacheGroups: {
+            ...split.cacheGroups,
+            sharedAsync: { chunks: 'async', minChunks: 2, minSize: 0, priority: -30, reuseExistingChunk: true },
+          },
+        });
+      },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },
