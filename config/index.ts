@@ -6,6 +6,13 @@ import prodConfig from './prod';
 const isH5 = process.env.TARO_ENV === 'h5';
 /** The contract in types/ lives outside src/ and must be compiled too. */
 const compile = { include: [path.resolve(__dirname, '..', 'types')] };
+/**
+ * The WeChat build targets the JavaScript engines of older phones (ES5 syntax: no `?.`, `??`, async functions,
+ * class fields or `catch {}`), whatever package.json's browserslist (meant for the H5 build) says. Babel's
+ * preset-env reads BROWSERSLIST before package.json; the config is read in the process that runs Babel.
+ */
+export const WEAPP_TARGETS = 'chrome >= 53, ios >= 9, android >= 5';
+if (!isH5) process.env.BROWSERSLIST = WEAPP_TARGETS;
 
 export default defineConfig<'webpack5'>(async (merge) => {
   const baseConfig: UserConfigExport<'webpack5'> = {
@@ -32,8 +39,13 @@ export default defineConfig<'webpack5'>(async (merge) => {
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },
+    // Minified JS (terser) and WXSS/CSS (csso). WXML is minified by WeChat's compiler (project.config.json's
+    // minifyWXML): Taro's own minifyXML drops the closing slash of <input/>, which WeChat then refuses.
+    terser: { enable: true, config: {} },
+    csso: { enable: true, config: {} },
     mini: {
-      compile,
+      // uqr (the QR code on the event page) ships ES2020 syntax: the WeChat build compiles it down too.
+      compile: { include: [...compile.include, path.resolve(__dirname, '..', 'node_modules', 'uqr')] },
       postcss: {
         pxtransform: { enable: true, config: {} },
         cssModules: {
@@ -44,6 +56,18 @@ export default defineConfig<'webpack5'>(async (merge) => {
     },
     h5: {
       compile,
+      // Taro splits only the initial chunks: every page chunk (loaded on demand) repeated the shared modules.
+      // Modules that two or more page chunks use go into shared chunks, loaded with the pages that need them.
+      webpackChain(chain) {
+        const split = (chain.optimization.get('splitChunks') ?? {}) as { cacheGroups?: Record<string, unknown> };
+        chain.optimization.splitChunks({
+          ...split,
+          cacheGroups: {
+            ...split.cacheGroups,
+            sharedAsync: { chunks: 'async', minChunks: 2, minSize: 0, priority: -30, reuseExistingChunk: true },
+          },
+        });
+      },
       publicPath: '/',
       staticDirectory: 'static',
       router: { mode: 'hash' },

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, type Plugin } from 'esbuild';
 import { FUNCTIONS, type FnName } from '../types';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -35,6 +35,27 @@ export function installedVersion(pkg: string): string {
   return (JSON.parse(fs.readFileSync(manifest, 'utf8')) as { version: string }).version;
 }
 
+/**
+ * zod's entry re-exports every locale (`z.locales`, about 260 KB minified) and sets English messages by default.
+ * The router sets its own Chinese messages (`z.config({ customError })`) and never reads `z.locales`: inside zod,
+ * the locales index is replaced by English alone.
+ */
+export const zodEnglishOnly: Plugin = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /(^|\/)locales\/index\.c?js$/ }, (args) => {
+      if (!/[\\/]node_modules[\\/]zod[\\/]/.test(args.importer)) return undefined;
+      const ext = path.extname(args.path);
+      return { path: path.resolve(path.dirname(args.importer), '../locales', `en${ext}`), namespace: 'zod-en' };
+    });
+    b.onLoad({ filter: /.*/, namespace: 'zod-en' }, (args) => ({
+      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
+      loader: 'js',
+      resolveDir: path.dirname(args.path),
+    }));
+  },
+};
+
 export async function buildFunctions(): Promise<string[]> {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
   const dependencies = Object.fromEntries(RUNTIME_DEPENDENCIES.map((d) => [d, installedVersion(d)]));
@@ -52,6 +73,7 @@ export async function buildFunctions(): Promise<string[]> {
       external: RUNTIME_DEPENDENCIES,
       legalComments: 'none',
       logLevel: 'warning',
+      plugins: [zodEnglishOnly],
     });
     const manifest = { name: fn, version: pkg.version, private: true, main: 'index.js', dependencies };
     fs.writeFileSync(path.join(out, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -3,6 +3,7 @@ import { MAIN_PAGES, MERCHANT_PAGES, MERCHANT_ROOT, ROUTES, WORKER_PAGES, WORKER
 
 export default defineAppConfig({
   pages: MAIN_PAGES,
+  lazyCodeLoading: 'requiredComponents',
   subPackages: [
     { root: WORKER_ROOT, pages: WORKER_PAGES },
     { root: MERCHANT_ROOT, pages: MERCHANT_PAGES },

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { routerFor, type Deps } from './routers';
+import { compressResponses } from './compress';
 import { drain, isJsonContentType, MAX_DRAIN, MAX_JSON_BODY, readBody } from './body';
 import { decodeRequestPath } from './paths';
 import { RateLimiter, retryMessage } from './rate-limit';
@@ -260,6 +261,7 @@ export function createLocalServer(opts: LocalServerOptions): http.Server {
   const server = http.createServer((req, res) => {
     let work: Promise<void>;
     try {
+      compressResponses(req, res);
       work = route(req, res, state);
     } catch (err) {
       work = Promise.reject(err);

@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import type http from 'node:http';
+import nodeHttp from 'node:http';
+import zlib from 'node:zlib';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -529,4 +531,114 @@ describe('npm start (the real entry, in its own process)', () => {
       if (run.child.exitCode === null) await stop(run.child);
     }
   }, 60_000);
+});
+
+/** One request through node:http, which (unlike fetch) neither asks for nor undoes compression by itself. */
+function plain(
+  base: string,
+  target: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const req = nodeHttp.request(
+      new URL(target, base),
+      { method: opts.method ?? 'GET', headers: opts.headers ?? {} },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(opts.body);
+  });
+}
+
+describe('compression by Accept-Encoding', () => {
+  let running: RunningLocal;
+  let script: string;
+  beforeAll(async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-'));
+    fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html><body><div id="app"></div></body></html>');
+    fs.mkdirSync(path.join(dir, 'js'));
+    script = Array.from({ length: 400 }, (_, i) => `export const value${i} = "西城区便民生活圈 ${i}";`).join('\n');
+    fs.writeFileSync(path.join(dir, 'js', 'app.3f2a9c1d.js'), script);
+    fs.writeFileSync(path.join(dir, 'logo.png'), crypto.randomBytes(4096));
+    running = await startLocal({
+      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'gz-data-')),
+      port: 0,
+      devLogin: true,
+      demoOutlets: 0,
+      staticDir: dir,
+    });
+  });
+  afterAll(() => running.close());
+
+  const streets = (headers: Record<string, string> = {}) =>
+    plain(running.url, '/api/geo', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ action: 'streets' }),
+    });
+
+  it('answers the API in gzip to a gzip request, decoding to the same JSON as the uncompressed answer', async () => {
+    const bare = await streets();
+    const gz = await streets({ 'accept-encoding': 'gzip' });
+    expect(gz.status).toBe(200);
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(Number(gz.headers['content-length'])).toBe(gz.body.length);
+    expect(gz.body.length).toBeLessThan(bare.body.length);
+    const decoded = JSON.parse(zlib.gunzipSync(gz.body).toString('utf8')) as Envelope<Street[]>;
+    expect(decoded).toEqual(JSON.parse(bare.body.toString('utf8')));
+    expect(decoded.ok && decoded.data).toHaveLength(15);
+  });
+
+  it('sends no compression without Accept-Encoding, or when every encoding is refused', async () => {
+    for (const headers of [
+      {} as Record<string, string>,
+      { 'accept-encoding': 'identity' },
+      { 'accept-encoding': 'gzip;q=0, br;q=0' },
+    ]) {
+      const res = await streets(headers);
+      expect(res.headers['content-encoding']).toBeUndefined();
+      expect(res.headers.vary).toMatch(/Accept-Encoding/i);
+      expect(Number(res.headers['content-length'])).toBe(res.body.length);
+      expect((JSON.parse(res.body.toString('utf8')) as Envelope<Street[]>).ok).toBe(true);
+    }
+  });
+
+  it('prefers brotli, and keeps hashed files immutable when compressed', async () => {
+    for (let round = 0; round < 2; round++) {
+      const res = await plain(running.url, '/js/app.3f2a9c1d.js', {
+        headers: { 'accept-encoding': 'gzip, deflate, br' },
+      });
+      expect(res.status).toBe(200);
+      expect(res.headers['content-encoding']).toBe('br');
+      expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+      expect(res.headers.vary).toMatch(/Accept-Encoding/i);
+      expect(res.body.length).toBeLessThan(Buffer.byteLength(script) / 3);
+      expect(zlib.brotliDecompressSync(res.body).toString('utf8')).toBe(script);
+    }
+    const gz = await plain(running.url, '/js/app.3f2a9c1d.js', { headers: { 'accept-encoding': 'gzip' } });
+    expect(zlib.gunzipSync(gz.body).toString('utf8')).toBe(script);
+    const bare = await plain(running.url, '/js/app.3f2a9c1d.js');
+    expect(bare.headers['content-encoding']).toBeUndefined();
+    expect(bare.body.toString('utf8')).toBe(script);
+  });
+
+  it('leaves images and HEAD answers uncompressed', async () => {
+    const png = await plain(running.url, '/logo.png', { headers: { 'accept-encoding': 'gzip, br' } });
+    expect(png.headers['content-encoding']).toBeUndefined();
+    expect(png.body.length).toBe(4096);
+    const head = await plain(running.url, '/js/app.3f2a9c1d.js', {
+      method: 'HEAD',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(head.headers['content-encoding']).toBeUndefined();
+    expect(Number(head.headers['content-length'])).toBe(Buffer.byteLength(script));
+  });
 });

@@ -1,7 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import { ROUTES } from '../../src/constants/routes';
+import type { WeappCheck } from '../../scripts/weapp-ci-check';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -54,4 +56,94 @@ describe('the WeChat build', () => {
     for (const sub of subs) expect(sub).toBeLessThan(2 * 1024 * 1024);
     expect(app.permission['scope.userLocation'].desc).toBeTruthy();
   }, 120000);
+
+  it('passes WeChat’s own compiler offline and its code-quality check, and ships no ES2017+ syntax', () => {
+    buildWeapp();
+    const dist = path.join(ROOT, 'dist');
+    const offending = jsFiles(dist).flatMap((file) =>
+      modernSyntax(fs.readFileSync(file, 'utf8')).map((what) => `${path.relative(dist, file)}: ${what}`),
+    );
+    expect(offending).toEqual([]);
+
+    const settings = (JSON.parse(fs.readFileSync(path.join(dist, 'project.config.json'), 'utf8')) as ProjectConfig)
+      .setting;
+    // The upload settings WeChat applies: minified JS, WXML and WXSS, compiled down to ES5.
+    expect(settings).toMatchObject({ es6: true, enhance: true, minified: true, minifyWXML: true, minifyWXSS: true });
+    // WeChat's compiler in its own process (it leaves a child process and a watcher behind).
+    const r = spawnSync('npx', ['tsx', 'scripts/weapp-ci-check.ts', dist], { cwd: ROOT, encoding: 'utf8' });
+    const line = r.stdout.split('\n').find((l) => l.startsWith('WEAPP_CHECK '));
+    expect(line).toBeDefined();
+    const result = JSON.parse(line!.slice('WEAPP_CHECK '.length)) as WeappCheck;
+    expect(result.error).toBeUndefined();
+    expect(result.compiledFiles).toBeGreaterThan(0);
+    expect(result.flagged).toEqual([]);
+    expect(r.status).toBe(0);
+    const app = JSON.parse(fs.readFileSync(path.join(dist, 'app.json'), 'utf8')) as { lazyCodeLoading?: string };
+    expect(app.lazyCodeLoading).toBe('requiredComponents');
+  }, 300000);
+
+  it('the syntax check itself finds ?., ??, async functions, class fields and catch without a binding', () => {
+    expect(modernSyntax('var a = b?.c; var d = e ?? f;')).toEqual(['?.', '??']);
+    expect(modernSyntax('async function g() {} class H { x = 1 } try {} catch {}')).toEqual([
+      'async function',
+      'class field',
+      'catch {}',
+    ]);
+    expect(modernSyntax('var o = { ...p }; for (var i = 0; i < 2; i++) {} function k() { return 2 ** 3; }')).toEqual([
+      'object spread or rest',
+    ]);
+    expect(modernSyntax('var x = function () { return [1].map(function (y) { return y; }); };')).toEqual([]);
+  });
 });
+
+interface ProjectConfig {
+  setting: Record<string, boolean>;
+}
+
+function jsFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return jsFiles(p);
+    return e.name.endsWith('.js') ? [p] : [];
+  });
+}
+
+/** ES2017+ syntax in a script (as old phones' engines would refuse it), by TypeScript's parser; [] if none. */
+function modernSyntax(code: string): string[] {
+  const source = ts.createSourceFile('x.js', code, ts.ScriptTarget.Latest, true, ts.ScriptKind.JS);
+  const found = new Set<string>();
+  const diagnostics = (source as unknown as { parseDiagnostics: ts.Diagnostic[] }).parseDiagnostics;
+  if (diagnostics.length) found.add(`unparsable: ${ts.flattenDiagnosticMessageText(diagnostics[0].messageText, ' ')}`);
+  const visit = (node: ts.Node): void => {
+    if (
+      (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node) || ts.isCallExpression(node)) &&
+      node.questionDotToken
+    )
+      found.add('?.');
+    if (ts.isBinaryExpression(node)) {
+      const op = node.operatorToken.kind;
+      if (op === ts.SyntaxKind.QuestionQuestionToken) found.add('??');
+      if (
+        op === ts.SyntaxKind.QuestionQuestionEqualsToken ||
+        op === ts.SyntaxKind.BarBarEqualsToken ||
+        op === ts.SyntaxKind.AmpersandAmpersandEqualsToken
+      )
+        found.add('logical assignment');
+    }
+    if (ts.canHaveModifiers(node) && ts.getModifiers(node)?.some((m) => m.kind === ts.SyntaxKind.AsyncKeyword))
+      found.add('async function');
+    if (ts.isPropertyDeclaration(node) || ts.isClassStaticBlockDeclaration(node) || ts.isPrivateIdentifier(node))
+      found.add('class field');
+    if (ts.isCatchClause(node) && !node.variableDeclaration) found.add('catch {}');
+    if (
+      ts.isSpreadAssignment(node) ||
+      (ts.isBindingElement(node) && node.dotDotDotToken && ts.isObjectBindingPattern(node.parent))
+    )
+      found.add('object spread or rest');
+    if (ts.isForOfStatement(node) && node.awaitModifier) found.add('for await');
+    if (ts.isBigIntLiteral(node)) found.add('BigInt literal');
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return [...found];
+}

@@ -60,6 +60,17 @@ describe('bundled cloud functions', () => {
     }
   });
 
+  it('keeps each bundle at or under 300 KB, with zod in English only (no other locale)', () => {
+    for (const fn of FUNCTIONS) {
+      const file = path.join(FUNCTIONS_DIR, fn, 'index.js');
+      expect(fs.statSync(file).size).toBeLessThanOrEqual(300 * 1024);
+      const code = fs.readFileSync(file, 'utf8');
+      // zod's German and French messages: present when every locale is bundled.
+      expect(code).not.toContain('Ungültige Eingabe');
+      expect(code).not.toContain('Entrée invalide');
+    }
+  });
+
   it('grants each function the WeChat open APIs it calls in config.json, and no others', () => {
     for (const fn of FUNCTIONS) {
       const files = fs.readdirSync(path.join(FUNCTIONS_DIR, fn)).sort();
