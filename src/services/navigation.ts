@@ -31,3 +31,13 @@ export function safeTitle(title: string): string {
 export function setTitle(title: string): void {
   void Taro.setNavigationBarTitle({ title: process.env.TARO_ENV === 'h5' ? safeTitle(title) : title });
 }
+
+/** The number on a tab (my unread messages on 我的); none at 0. A page without the tab bar simply shows none. */
+export function setTabBadge(name: (typeof TAB_ROUTES)[number], count: number): void {
+  const index = TAB_ROUTES.indexOf(name);
+  const done =
+    count > 0
+      ? Taro.setTabBarBadge({ index, text: count > 99 ? '99+' : String(count) })
+      : Taro.removeTabBarBadge({ index });
+  void Promise.resolve(done).catch(() => undefined);
+}
