@@ -8,6 +8,7 @@ import QrCode from '@/components/QrCode';
 import StateView from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
 import { useMe } from '@/hooks/useMe';
+import { useSubscribe } from '@/hooks/useSubscribe';
 import { useMutation } from '@/hooks/useMutation';
 import { go, setTitle } from '@/services/navigation';
 import { beijingRange, beijingTime } from '@/services/time';
@@ -29,6 +30,7 @@ export default function EventPage() {
   const affected = ['events.list', 'events.mine'] as const;
   const join = useMutation('events.join', { invalidates: affected, success: '报名成功', onSuccess: setView });
   const leave = useMutation('events.leave', { invalidates: affected, success: '已取消报名', onSuccess: setView });
+  const subscribe = useSubscribe(['promoted', 'reminder', 'eventChanged']);
   const busy = join.busy || leave.busy;
   const error = join.error ?? leave.error;
 
@@ -96,7 +98,7 @@ export default function EventPage() {
                   className='btn-primary join'
                   loading={busy}
                   disabled={busy || closed || undefined}
-                  onClick={() => join.run({ id })}
+                  onClick={() => void subscribe().then(() => join.run({ id }))}
                 >
                   {closed ? '报名已截止' : v.seatsLeft > 0 ? '我要报名' : '报名候补'}
                 </Button>
