@@ -41,3 +41,13 @@ export function setTabBadge(name: (typeof TAB_ROUTES)[number], count: number): v
       : Taro.removeTabBarBadge({ index });
   void Promise.resolve(done).catch(() => undefined);
 }
+
+/** The query of a page's URL (for a timeline share, which takes the query alone). */
+export function routeQuery(params: Record<string, string>): string {
+  return routeUrl('home', params).split('?')[1] ?? '';
+}
+
+/** The full address of a page in the browser build (hash route with its parameters), for 复制链接. */
+export function pageLink(name: RouteName, params: Record<string, string> = {}): string {
+  return `${window.location.origin}${window.location.pathname}#${routeUrl(name, params)}`;
+}

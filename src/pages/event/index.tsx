@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { CATEGORY_BY_ID, type EventView } from '@/types';
 import { SIGNUP_LABEL } from '@/components/EventCard';
+import CopyLink from '@/components/CopyLink';
 import Page from '@/components/Page';
 import QrCode from '@/components/QrCode';
 import StateView from '@/components/StateView';
@@ -12,6 +13,7 @@ import { useSubscribe } from '@/hooks/useSubscribe';
 import { useMutation } from '@/hooks/useMutation';
 import { go, setTitle } from '@/services/navigation';
 import { beijingRange, beijingTime } from '@/services/time';
+import { useShare } from '@/hooks/useShare';
 import './index.scss';
 
 /** An event: time, place, services offered, seats; join or cancel; my status and my check-in code. */
@@ -23,6 +25,7 @@ export default function EventPage() {
   const [view, setView] = useState<EventView | null>(null);
   useEffect(() => setView(loaded.data), [loaded.data]);
   const v = view;
+  useShare(v ? `活动：${v.event.title}` : '社区活动', 'event', { id });
   useEffect(() => {
     if (v) setTitle(v.event.title);
   }, [v]);
@@ -120,6 +123,7 @@ export default function EventPage() {
           </>
         )}
       </StateView>
+      <CopyLink name='event' params={{ id }} />
     </Page>
   );
 }
