@@ -83,7 +83,7 @@ export default function MessagesPage() {
           <View
             key={m.id}
             className={`card message ${m.readAt ? 'message-read' : 'message-unread'}`}
-            {...pressable(undefined, `${m.readAt ? '' : '未读，'}${MESSAGE_KIND_NAMES[m.kind]}：${m.title}`)}
+            {...pressable()}
             onClick={() => void open(m)}
           >
             <View className='row'>
