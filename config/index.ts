@@ -34,6 +34,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     env: {
       TARO_APP_API_BASE: JSON.stringify(process.env.TARO_APP_API_BASE ?? ''),
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
+      // The one-time subscription templates, `{"<message kind>": "<template id>"}` (see the README's Messages).
+      TARO_APP_TEMPLATES: JSON.stringify(process.env.TARO_APP_TEMPLATES ?? ''),
     },
     copy: { patterns: isH5 ? [] : [{ from: 'src/assets/', to: 'dist/assets/' }], options: {} },
     framework: 'react',

@@ -15,5 +15,7 @@ declare namespace NodeJS {
     TARO_APP_API_BASE?: string;
     /** A CloudBase environment id: when set, the WeChat build calls the cloud functions. */
     TARO_APP_CLOUD_ENV?: string;
+    /** WeChat one-time subscription templates by message kind, JSON: `{"promoted": "<template id>"}`. */
+    TARO_APP_TEMPLATES?: string;
   }
 }

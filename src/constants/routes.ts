@@ -16,6 +16,7 @@ export const ROUTES = {
   surveys: 'pages/surveys/index',
   survey: 'pages/survey/index',
   demand: 'pages/demand/index',
+  messages: 'pages/messages/index',
   surveyNew: 'subpackages/worker/survey-new/index',
   surveyResults: 'subpackages/worker/survey-results/index',
   ratingQueue: 'subpackages/worker/rating-queue/index',
@@ -49,6 +50,7 @@ export const MAIN_PAGES = (
     'surveys',
     'survey',
     'demand',
+    'messages',
   ] as const
 ).map((n) => ROUTES[n]);
 export const WORKER_ROOT = 'subpackages/worker';

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import gcoord from 'gcoord';
+import { MESSAGE_KINDS, type MessageKind } from '@/types';
 
 /**
  * The phone's abilities, in one place: location, scanning, calling, maps, clipboard, photos and the system font
@@ -63,4 +64,44 @@ export function systemFontScale(): number | undefined {
 export async function confirmAction(title: string, content: string): Promise<boolean> {
   const res = await Taro.showModal({ title, content, confirmText: '确定', cancelText: '不了' });
   return res.confirm;
+}
+
+/**
+ * The WeChat subscription template of each message kind, as JSON {kind: templateId} (from the WeChat console),
+ * baked into the build from TARO_APP_TEMPLATES (config/index.ts); without it nothing is asked.
+ */
+const TEMPLATES_JSON: string = process.env.TARO_APP_TEMPLATES || '{}';
+
+function subscriptionTemplates(): Partial<Record<MessageKind, string>> {
+  try {
+    const parsed: unknown = JSON.parse(TEMPLATES_JSON || '{}');
+    if (!parsed || typeof parsed !== 'object') return {};
+    return Object.fromEntries(
+      Object.entries(parsed).filter(
+        ([k, v]) => (MESSAGE_KINDS as readonly string[]).includes(k) && typeof v === 'string' && v,
+      ),
+    ) as Partial<Record<MessageKind, string>>;
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Asks, in WeChat, for the one-time subscription to these kinds of message (must run from the tap itself) and
+ * answers the kinds the person accepted; nothing is asked in the browser or when no template is configured.
+ */
+export async function askSubscription(kinds: readonly MessageKind[]): Promise<MessageKind[]> {
+  if (process.env.TARO_ENV !== 'weapp') return [];
+  const templates = subscriptionTemplates();
+  const asked = kinds.filter((k) => templates[k]).slice(0, 3);
+  if (asked.length === 0) return [];
+  try {
+    const res = (await Taro.requestSubscribeMessage({
+      tmplIds: asked.map((k) => templates[k]!),
+      entityIds: [],
+    } as Parameters<typeof Taro.requestSubscribeMessage>[0])) as unknown as Record<string, string>;
+    return asked.filter((k) => res[templates[k]!] === 'accept');
+  } catch {
+    return [];
+  }
 }

@@ -31,3 +31,23 @@ export function safeTitle(title: string): string {
 export function setTitle(title: string): void {
   void Taro.setNavigationBarTitle({ title: process.env.TARO_ENV === 'h5' ? safeTitle(title) : title });
 }
+
+/** The number on a tab (my unread messages on 我的); none at 0. A page without the tab bar simply shows none. */
+export function setTabBadge(name: (typeof TAB_ROUTES)[number], count: number): void {
+  const index = TAB_ROUTES.indexOf(name);
+  const done =
+    count > 0
+      ? Taro.setTabBarBadge({ index, text: count > 99 ? '99+' : String(count) })
+      : Taro.removeTabBarBadge({ index });
+  void Promise.resolve(done).catch(() => undefined);
+}
+
+/** The query of a page's URL (for a timeline share, which takes the query alone). */
+export function routeQuery(params: Record<string, string>): string {
+  return routeUrl('home', params).split('?')[1] ?? '';
+}
+
+/** The full address of a page in the browser build (hash route with its parameters), for 复制链接. */
+export function pageLink(name: RouteName, params: Record<string, string> = {}): string {
+  return `${window.location.origin}${window.location.pathname}#${routeUrl(name, params)}`;
+}

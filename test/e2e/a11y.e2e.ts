@@ -91,6 +91,7 @@ function visits(role: Role, ids: Ids): Visit[] {
         { name: '首页', route: 'pages/index/index' },
         { name: '生活圈', route: 'pages/circles/index' },
         { name: '我的', route: 'pages/mine/index' },
+        { name: '消息', route: 'pages/messages/index' },
         { name: '街道', route: `pages/street/index${q({ code: STREET, name: '西长安街街道' })}` },
         { name: '社区', route: `pages/community/index${q({ code: '110102001007' })}` },
         { name: '附近（未定位）', route: 'pages/nearby/index' },

@@ -94,6 +94,23 @@ describe('the WeChat build', () => {
     ]);
     expect(modernSyntax('var x = function () { return [1].map(function (y) { return y; }); };')).toEqual([]);
   });
+
+  it('makes every shareable page share itself with its id: share enabled in its config, the share hook given its route and id', () => {
+    buildWeapp();
+    const built = (name: string) =>
+      fs.readFileSync(path.join(ROOT, 'dist', `${ROUTES[name as keyof typeof ROUTES]}.js`), 'utf8');
+    // Taro's page wrapper registers onShareAppMessage / onShareTimeline only for pages whose config enables them.
+    expect(fs.readFileSync(path.join(ROOT, 'dist/taro.js'), 'utf8')).toContain('onShareAppMessage');
+    for (const name of ['event', 'outlet', 'survey', 'circle']) {
+      const code = built(name);
+      expect({ name, chat: code.includes('enableShareAppMessage:!0') }).toEqual({ name, chat: true });
+      expect({ name, timeline: code.includes('enableShareTimeline:!0') }).toEqual({ name, timeline: true });
+      // useShare(title, '<route>', { id }): the card's path is that page with the id the page was opened with.
+      expect({ name, path: new RegExp(`,"${name}",\\{id:[\\w$]+\\}\\)`).test(code) }).toEqual({ name, path: true });
+    }
+    // A page that is not shareable keeps WeChat's default (no share menu of its own).
+    expect(built('messages')).not.toContain('enableShareAppMessage');
+  }, 120000);
 });
 
 interface ProjectConfig {

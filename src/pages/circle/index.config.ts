@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '生活圈详情' });
+export default definePageConfig({
+  navigationBarTitleText: '生活圈详情',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+});

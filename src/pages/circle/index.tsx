@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
+import CopyLink from '@/components/CopyLink';
 import Page from '@/components/Page';
 import StateView from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
@@ -8,6 +9,7 @@ import { useMe } from '@/hooks/useMe';
 import { pressable } from '@/services/a11y';
 import { go, setTitle } from '@/services/navigation';
 import AdminEdit from './AdminEdit';
+import { useShare } from '@/hooks/useShare';
 import './index.scss';
 
 /** A circle: its basic services (x/8, each with the walk from its farthest member, missing ones marked), its members. */
@@ -17,6 +19,7 @@ export default function CirclePage() {
   const detail = useAction('circles.get', id ? { id } : null);
   const me = useMe();
   const d = detail.data;
+  useShare(d ? `十分钟生活圈：${d.circle.name}` : '十分钟生活圈', 'circle', { id });
   useEffect(() => {
     if (d) setTitle(d.circle.name);
   }, [d]);
@@ -85,6 +88,7 @@ export default function CirclePage() {
           </>
         )}
       </StateView>
+      <CopyLink name='circle' params={{ id }} />
     </Page>
   );
 }

@@ -5,6 +5,7 @@ import Page from '@/components/Page';
 import StateView from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
 import { useMe } from '@/hooks/useMe';
+import { useSubscribe } from '@/hooks/useSubscribe';
 import { useMutation } from '@/hooks/useMutation';
 import { pressable } from '@/services/a11y';
 import { beijingTime } from '@/services/time';
@@ -29,10 +30,12 @@ export default function DemandPage() {
     },
   });
 
+  const subscribe = useSubscribe(['demandReply']);
+
   function send() {
     setSent(false);
     if (!category) return report.fail('请选择缺少的服务');
-    void report.run({ category, note: note.trim() });
+    void subscribe().then(() => report.run({ category, note: note.trim() }));
   }
 
   if (!me.loading && !me.user)

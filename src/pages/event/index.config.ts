@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '活动详情' });
+export default definePageConfig({
+  navigationBarTitleText: '活动详情',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+});

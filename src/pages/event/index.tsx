@@ -3,14 +3,17 @@ import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { CATEGORY_BY_ID, type EventView } from '@/types';
 import { SIGNUP_LABEL } from '@/components/EventCard';
+import CopyLink from '@/components/CopyLink';
 import Page from '@/components/Page';
 import QrCode from '@/components/QrCode';
 import StateView from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
 import { useMe } from '@/hooks/useMe';
+import { useSubscribe } from '@/hooks/useSubscribe';
 import { useMutation } from '@/hooks/useMutation';
 import { go, setTitle } from '@/services/navigation';
 import { beijingRange, beijingTime } from '@/services/time';
+import { useShare } from '@/hooks/useShare';
 import './index.scss';
 
 /** An event: time, place, services offered, seats; join or cancel; my status and my check-in code. */
@@ -22,6 +25,7 @@ export default function EventPage() {
   const [view, setView] = useState<EventView | null>(null);
   useEffect(() => setView(loaded.data), [loaded.data]);
   const v = view;
+  useShare(v ? `活动：${v.event.title}` : '社区活动', 'event', { id });
   useEffect(() => {
     if (v) setTitle(v.event.title);
   }, [v]);
@@ -29,6 +33,7 @@ export default function EventPage() {
   const affected = ['events.list', 'events.mine'] as const;
   const join = useMutation('events.join', { invalidates: affected, success: '报名成功', onSuccess: setView });
   const leave = useMutation('events.leave', { invalidates: affected, success: '已取消报名', onSuccess: setView });
+  const subscribe = useSubscribe(['promoted', 'reminder', 'eventChanged']);
   const busy = join.busy || leave.busy;
   const error = join.error ?? leave.error;
 
@@ -96,7 +101,7 @@ export default function EventPage() {
                   className='btn-primary join'
                   loading={busy}
                   disabled={busy || closed || undefined}
-                  onClick={() => join.run({ id })}
+                  onClick={() => void subscribe().then(() => join.run({ id }))}
                 >
                   {closed ? '报名已截止' : v.seatsLeft > 0 ? '我要报名' : '报名候补'}
                 </Button>
@@ -118,6 +123,7 @@ export default function EventPage() {
           </>
         )}
       </StateView>
+      <CopyLink name='event' params={{ id }} />
     </Page>
   );
 }

@@ -1,4 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useEffect, useRef } from 'react';
 import { ROLE_LABELS, type DemoAccount } from '@/types';
 import ElderSwitch from '@/components/ElderSwitch';
 import Page from '@/components/Page';
@@ -7,7 +9,7 @@ import { useAction } from '@/hooks/useAction';
 import { useMe } from '@/hooks/useMe';
 import { useMutation } from '@/hooks/useMutation';
 import { pressable } from '@/services/a11y';
-import { go } from '@/services/navigation';
+import { go, setTabBadge } from '@/services/navigation';
 import { getSession, setSession } from '@/services/session';
 import HomePicker from './HomePicker';
 import './index.scss';
@@ -22,6 +24,17 @@ export default function MinePage() {
     onSuccess: (res) => setSession(res),
   });
   const pending = signIn.busy;
+  const unread = useAction('messages.unread', me.user ? {} : null);
+  const unreadCount = unread.data?.count ?? 0;
+  useEffect(() => {
+    if (unread.data) setTabBadge('mine', unread.data.count);
+  }, [unread.data]);
+  // Back on 我的 (a tab stays mounted): messages may have arrived or been read meanwhile.
+  const first = useRef(true);
+  useDidShow(() => {
+    if (first.current) first.current = false;
+    else if (me.user) unread.reload();
+  });
 
   const freshResident = () =>
     signIn.run({ openid: `resident-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}` });
@@ -39,6 +52,9 @@ export default function MinePage() {
               身份：{ROLE_LABELS[user.role]}
               {user.demoAccount ? '（演示账号）' : ''}
             </Text>
+            <Button className='tool-link secondary messages-link' onClick={() => go('messages')}>
+              {unreadCount > 0 ? `消息（${unreadCount} 条未读）` : '消息'}
+            </Button>
             <Button className='tool-link secondary' onClick={() => go('events', { tab: 'mine' })}>
               我的活动
             </Button>

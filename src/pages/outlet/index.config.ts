@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '网点详情' });
+export default definePageConfig({
+  navigationBarTitleText: '网点详情',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+});

@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
 import { BRAND_NAMES, CATEGORY_BY_ID } from '@/types';
 import { setTitle } from '@/services/navigation';
+import CopyLink from '@/components/CopyLink';
 import Page from '@/components/Page';
 import StateView from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
@@ -10,6 +11,7 @@ import { useElder } from '@/hooks/useElder';
 import { callPhone, openMap } from '@/services/device';
 import { paymentsCashFirst } from './payment';
 import Reviews from './Reviews';
+import { useShare } from '@/hooks/useShare';
 import './index.scss';
 
 /** One outlet: today's hours and whether it is open (Beijing time), the week, services, payment, access, call. */
@@ -18,6 +20,7 @@ export default function OutletPage() {
   const id = params.id ?? '';
   const detail = useAction('outlets.get', id ? { id } : null);
   const d = detail.data;
+  useShare(d ? `便民网点：${d.outlet.name}` : '便民网点', 'outlet', { id });
   const { elder } = useElder();
   useEffect(() => {
     if (d) setTitle(d.outlet.name);
@@ -131,6 +134,7 @@ export default function OutletPage() {
           </>
         )}
       </StateView>
+      <CopyLink name='outlet' params={{ id }} />
     </Page>
   );
 }

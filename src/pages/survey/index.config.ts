@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: '填写问卷' });
+export default definePageConfig({
+  navigationBarTitleText: '填写问卷',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+});

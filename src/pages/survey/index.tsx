@@ -2,11 +2,13 @@ import { Button, Text, Textarea, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { CATEGORY_BY_ID, type AnswerValue, type CategoryId, type Question } from '@/types';
+import CopyLink from '@/components/CopyLink';
 import Page from '@/components/Page';
 import StateView from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
 import { useMutation } from '@/hooks/useMutation';
 import { pressable } from '@/services/a11y';
+import { useShare } from '@/hooks/useShare';
 import './index.scss';
 
 /** One survey: answer each question once; the answers show after submitting. */
@@ -36,6 +38,7 @@ export default function SurveyPage() {
   if (answer.formError) errors.form = answer.formError;
 
   const d = data.data;
+  useShare(d ? `问卷：${d.survey.title}` : '社区问卷', 'survey', { id });
   const options = (q: Question) => (q.kind === 'missing' ? (d?.missingOptions ?? []) : q.options);
   const label = (q: Question, o: string) => (q.kind === 'missing' ? (CATEGORY_BY_ID[o as CategoryId]?.name ?? o) : o);
   return (
@@ -123,6 +126,7 @@ export default function SurveyPage() {
           </>
         )}
       </StateView>
+      <CopyLink name='survey' params={{ id }} />
     </Page>
   );
 }

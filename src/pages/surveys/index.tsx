@@ -4,6 +4,7 @@ import Page from '@/components/Page';
 import StateView from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
 import { useMe } from '@/hooks/useMe';
+import { useSubscribe } from '@/hooks/useSubscribe';
 import { pressable } from '@/services/a11y';
 import { go } from '@/services/navigation';
 import { beijingTime } from '@/services/time';
@@ -14,6 +15,8 @@ export default function SurveysPage() {
   const list = useAction('surveys.list', {});
   const { user } = useMe();
   useDidShow(() => list.reload());
+  const subscribe = useSubscribe(['surveyInvite']);
+  const weapp = process.env.TARO_ENV === 'weapp';
   const worker = user?.role === 'worker' || user?.role === 'admin';
   return (
     <Page name='surveys'>
@@ -22,6 +25,11 @@ export default function SurveysPage() {
           <Text className='muted'>设置“我的社区”后，可以看到面向您所在街道和社区的问卷。</Text>
           <Button onClick={() => go('mine')}>去设置</Button>
         </View>
+      )}
+      {weapp && user && !worker && (
+        <Button className='subscribe-surveys' onClick={() => void subscribe()}>
+          订阅问卷：有新问卷时通知我
+        </Button>
       )}
       {user?.role === 'worker' && (
         <Button className='btn-primary new-survey' onClick={() => go('surveyNew')}>

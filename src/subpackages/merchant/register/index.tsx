@@ -6,6 +6,7 @@ import StateView from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
 import { useMe } from '@/hooks/useMe';
 import { useMutation, useTask } from '@/hooks/useMutation';
+import { useSubscribe } from '@/hooks/useSubscribe';
 import { replace } from '@/services/navigation';
 import { refreshMe } from '@/services/me';
 import { pickAndUploadImage } from '@/services/upload';
@@ -67,6 +68,7 @@ export default function RegisterPage() {
   const busy = register.busy;
   const formError = register.error;
   const [checkError, setCheckError] = useState<string | null>(null);
+  const subscribe = useSubscribe(['reviewResult']);
 
   if (me.loading && !me.user)
     return (
@@ -87,22 +89,24 @@ export default function RegisterPage() {
     register.reset();
     setCheckError(Object.keys(problems).length ? '请按提示修改后再提交' : null);
     if (Object.keys(problems).length) return;
-    void register.run({
-      creditCode: biz.creditCode.trim(),
-      legalName: biz.legalName.trim(),
-      contactName: biz.contactName.trim(),
-      contactPhone: biz.contactPhone.trim(),
-      licenseFile: licence!.fileId,
-      outlets: outlets.map((o) => ({
-        name: o.name.trim(),
-        address: o.address.trim(),
-        streetCode: o.streetCode,
-        lng: Number(o.lng),
-        lat: Number(o.lat),
-        categories: o.categories,
-        hours: o.hours.trim(),
-      })),
-    });
+    void subscribe().then(() =>
+      register.run({
+        creditCode: biz.creditCode.trim(),
+        legalName: biz.legalName.trim(),
+        contactName: biz.contactName.trim(),
+        contactPhone: biz.contactPhone.trim(),
+        licenseFile: licence!.fileId,
+        outlets: outlets.map((o) => ({
+          name: o.name.trim(),
+          address: o.address.trim(),
+          streetCode: o.streetCode,
+          lng: Number(o.lng),
+          lat: Number(o.lat),
+          categories: o.categories,
+          hours: o.hours.trim(),
+        })),
+      }),
+    );
   }
 
   const setB = (k: keyof Business) => (v: string) => setBiz((b) => ({ ...b, [k]: v }));
