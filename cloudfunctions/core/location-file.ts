@@ -13,6 +13,25 @@ const YES = new Set(['是', 'yes', 'y', 'true', '1']);
 export const isSampleRow = (record: Record<string, string>) => YES.has((record.sample ?? '').toLowerCase());
 export const SAMPLE_REFUSAL = '示例行（sample 列为“是”），仅演示格式，不导入；导入真实数据时请清空该列';
 
+/**
+ * What every per-community import row is first checked for: not a sample row, a known community code, and not the
+ * same community as an earlier line (`seen` remembers the first line of each, and is updated here).
+ */
+export function communityRowProblems(
+  r: Record<string, string>,
+  line: number,
+  communities: Map<string, Community>,
+  seen: Map<string, number>,
+): string[] {
+  const code = r.community_code ?? '';
+  const messages: string[] = [];
+  if (isSampleRow(r)) messages.push(SAMPLE_REFUSAL);
+  if (!communities.has(code)) messages.push(`community_code “${code}”不是西城区已知的社区代码`);
+  else if (seen.has(code)) messages.push(`社区 ${code} 与第 ${seen.get(code)} 行重复`);
+  else seen.set(code, line);
+  return messages;
+}
+
 export interface LocationRow {
   line: number;
   code: string;
@@ -37,17 +56,13 @@ export function validateLocations(
   const seen = new Map<string, number>();
   for (const { line, record: r } of rows) {
     const code = r.community_code ?? '';
-    const messages: string[] = [];
-    if (isSampleRow(r)) messages.push(SAMPLE_REFUSAL);
-    if (!communities.has(code)) messages.push(`community_code “${code}”不是西城区已知的社区代码`);
-    else if (seen.has(code)) messages.push(`社区 ${code} 与第 ${seen.get(code)} 行重复`);
+    const messages = communityRowProblems(r, line, communities, seen);
     const lng = r.lng === '' ? NaN : Number(r.lng);
     const lat = r.lat === '' ? NaN : Number(r.lat);
     if (!Number.isFinite(lng) || !Number.isFinite(lat)) messages.push('lng / lat 应为数字（GCJ-02 经纬度）');
     else if (!contains(district, lng, lat)) messages.push(`坐标 ${lng}, ${lat} 不在西城区范围内（是否填反了经纬度？）`);
     if ((r.source ?? '').length > 60 || (r.note ?? '').length > 200)
       messages.push('source 不超过 60 字，note 不超过 200 字');
-    if (communities.has(code) && !seen.has(code)) seen.set(code, line);
     if (messages.length) rejected.push({ line, code: code || undefined, messages });
     else accepted.push({ line, code, point: [lng, lat], origin: r.source || null, note: r.note || null });
   }

@@ -1,6 +1,6 @@
 import type { Community, ImportLine } from '../../types';
 import type { CsvRow } from './csv-rows';
-import { isSampleRow, SAMPLE_REFUSAL } from './location-file';
+import { communityRowProblems } from './location-file';
 
 /** Households and residents per community: `community_code,households,population[,source]`; households may be blank. */
 export const POPULATION_REQUIRED = ['community_code', 'households', 'population'] as const;
@@ -30,16 +30,12 @@ export function validatePopulation(
   const seen = new Map<string, number>();
   for (const { line, record: r } of rows) {
     const code = r.community_code ?? '';
-    const messages: string[] = [];
-    if (isSampleRow(r)) messages.push(SAMPLE_REFUSAL);
-    if (!communities.has(code)) messages.push(`community_code “${code}”不是西城区已知的社区代码`);
-    else if (seen.has(code)) messages.push(`社区 ${code} 与第 ${seen.get(code)} 行重复`);
+    const messages = communityRowProblems(r, line, communities, seen);
     const population = count(r.population, 200_000);
     if (!population) messages.push('population 应为 1–200000 的整数（居住人口）');
     const households = r.households ? count(r.households, 100_000) : null;
     if (r.households && households === null) messages.push('households 应为整数（户数），或留空');
     if ((r.source ?? '').length > 60) messages.push('source 不超过 60 字');
-    if (communities.has(code) && !seen.has(code)) seen.set(code, line);
     if (messages.length) {
       rejected.push({ line, code: code || undefined, messages });
       continue;
