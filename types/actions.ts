@@ -110,7 +110,8 @@ export interface ActionMap {
    * listed apart. `from: 'fifteen'` splits each imported 15-minute circle instead (`parentId` names it).
    */
   'circles.propose': {
-    req: { minutes?: 8 | 10; streetCode?: string; from?: 'fifteen' };
+    /** `merge: true` merges small circles of a street that fit within reach of one centre (see the README). */
+    req: { minutes?: 8 | 10; streetCode?: string; from?: 'fifteen'; merge?: boolean };
     res: {
       minutes: 8 | 10;
       circles: {
@@ -121,9 +122,12 @@ export interface ActionMap {
         parentId?: string;
         /** 8 for the circles of a street marked as an 8-minute pilot block, whatever was asked. */
         minutes?: 8 | 10;
+        /** When merging existing circles: the ids of the circles this one is made of. */
+        mergedFrom?: string[];
       }[];
       unassigned: string[];
       from?: 'fifteen';
+      merge?: true;
       /** Circles before (existing 8/10-minute ones, or the 15-minute ones split) and after. */
       counts?: { before: number; after: number };
     };

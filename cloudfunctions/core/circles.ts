@@ -104,3 +104,72 @@ export function enclosingCentre(points: readonly [number, number][], steps = 200
   }
   return [Number(c[0].toFixed(6)), Number(c[1].toFixed(6))];
 }
+
+/** A circle offered to `mergeCircles`: its members, the located ones with their points, and what may join it. */
+export interface MergeCandidate {
+  /** Circles merge only with circles of the same group (one street, one reach, one 15-minute circle). */
+  group: string;
+  ids: string[];
+  members: string[];
+  located: CoverageCommunity[];
+  centre: [number, number];
+}
+
+/**
+ * Merges small circles greedily: the circle with the fewest members joins the circle of its group with which all
+ * their located members fit within `minutes` of one centre (the smallest enclosing circle's), choosing the partner
+ * that needs the shortest reach; this repeats until no two circles of a group fit together. A circle without a
+ * located member has no centre and is left as it is. Members without a location travel with their circle.
+ */
+export function mergeCircles(circles: MergeCandidate[], minutes: number): MergeCandidate[] {
+  const reach = reachMeters(minutes);
+  const radius = (centre: [number, number], pts: CoverageCommunity[]) =>
+    pts.reduce((m, c) => Math.max(m, metersBetween(centre, c.point)), 0);
+  const out = circles.map((c) => ({ ...c, ids: [...c.ids], members: [...c.members], located: [...c.located] }));
+  // A pair's fit is computed once (a merged circle is a new pair key); pairs whose members lie farther apart than
+  // twice the reach cannot fit and are skipped at once. 400 steps keep the centre within ~5% of the least reach:
+  // a pair that only just fits may be left apart, never one that does not fit merged.
+  const fits = new Map<string, { centre: [number, number]; r: number }>();
+  const fit = (a: MergeCandidate, b: MergeCandidate) => {
+    const key = `${a.ids.join(',')}|${b.ids.join(',')}`;
+    let f = fits.get(key);
+    if (!f) {
+      const pts = [...a.located, ...b.located];
+      const far = a.located.some((p) => b.located.some((q) => metersBetween(p.point, q.point) > 2 * reach));
+      const centre: [number, number] = far ? a.centre : enclosingCentre(pts.map((p) => p.point), 400);
+      f = { centre, r: far ? Infinity : radius(centre, pts) };
+      fits.set(key, f);
+    }
+    return f;
+  };
+  for (;;) {
+    const order = out
+      .map((c, i) => i)
+      .filter((i) => out[i].located.length > 0)
+      .sort((a, b) => out[a].members.length - out[b].members.length || (out[a].ids[0] < out[b].ids[0] ? -1 : 1));
+    let merged = false;
+    for (const i of order) {
+      let best: { j: number; centre: [number, number]; r: number } | null = null;
+      for (const j of order) {
+        if (j === i || out[j].group !== out[i].group) continue;
+        const { centre, r } = fit(out[i], out[j]);
+        if (r <= reach && (!best || r < best.r)) best = { j, centre, r };
+      }
+      if (!best) continue;
+      const a = out[i];
+      const b = out[best.j];
+      // The larger circle absorbs the smaller (its id first: its name and place in the plan carry on).
+      out[best.j] = {
+        group: b.group,
+        ids: [...b.ids, ...a.ids],
+        members: [...b.members, ...a.members],
+        located: [...b.located, ...a.located],
+        centre: best.centre,
+      };
+      out.splice(i, 1);
+      merged = true;
+      break;
+    }
+    if (!merged) return out;
+  }
+}

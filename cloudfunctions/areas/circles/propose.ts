@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors';
 import { point } from '../../core/geo';
 import type { Ctx, SignedInCtx } from '../../router/define';
 import { readAll, type Store } from '../../store/port';
+import { proposeMerged } from './merge';
 import { proposeFromFifteen, proposedName } from './split';
 
 /** A proposed split of every street's located communities into circles; unlocated ones are listed apart. */
@@ -40,8 +41,16 @@ export async function proposeCircles(store: Store, minutes: 8 | 10, street?: str
   };
 }
 
-export const propose = ({ store }: Ctx, { minutes = 10, streetCode, from }: Req<'circles.propose'>) =>
-  from === 'fifteen' ? proposeFromFifteen(store, minutes, streetCode) : proposeCircles(store, minutes, streetCode);
+export async function propose({ store }: Ctx, { minutes = 10, streetCode, from, merge }: Req<'circles.propose'>) {
+  if (merge)
+    return proposeMerged(
+      store,
+      minutes,
+      streetCode,
+      from === 'fifteen' ? await proposeFromFifteen(store, minutes, streetCode) : undefined,
+    );
+  return from === 'fifteen' ? proposeFromFifteen(store, minutes, streetCode) : proposeCircles(store, minutes, streetCode);
+}
 
 /**
  * Replaces every 8- and 10-minute circle with a fresh proposal (planned, no year yet), keeping each community's

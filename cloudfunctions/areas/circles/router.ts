@@ -26,6 +26,7 @@ export const circlesRouter = defineRouter('circles', {
       minutes: reachChoice.optional(),
       streetCode: streetCode.optional(),
       from: fromFifteen.optional(),
+      merge: z.boolean().optional(),
     }),
     access: 'roles',
     roles: ['worker', 'admin'],
