@@ -1,5 +1,6 @@
 import type { CategoryId, PaymentMethod, Service } from './catalogue';
 import type {
+  Message,
   MessageKind,
   MessageView,
   AnswerValue,
@@ -314,7 +315,18 @@ export interface ActionMap {
   'surveys.list': { req: Empty; res: { survey: Survey; open: boolean; answered: boolean; forMe: boolean }[] };
   'surveys.get': {
     req: { id: string };
-    res: { survey: Survey; open: boolean; mine: SurveyAnswer | null; missingOptions: string[] };
+    /**
+     * Anyone with the link sees whom the survey is for (`audience`, e.g. 西城区全区 or a street or community by
+     * name); `forMe` says whether the caller may answer it (people outside it get no questions).
+     */
+    res: {
+      survey: Survey;
+      open: boolean;
+      mine: SurveyAnswer | null;
+      missingOptions: string[];
+      audience: string;
+      forMe: boolean;
+    };
   };
   'surveys.answer': { req: { id: string; answers: Record<string, AnswerValue> }; res: SurveyAnswer };
   'surveys.results': {
@@ -360,10 +372,21 @@ export interface ActionMap {
   'messages.read': { req: { id?: string; all?: boolean }; res: { count: number } };
   /** The one-time WeChat subscriptions the person just accepted (`wx.requestSubscribeMessage`), by kind. */
   'messages.subscribe': { req: { kinds: MessageKind[] }; res: { kinds: MessageKind[] } };
-  /** Admin: what the local sender would have sent to WeChat, newest first. */
+  /**
+   * Admin: what the local sender would have sent to WeChat, newest first. The recipient is shown only as a short
+   * key derived from them (the same person always has the same key), never as their id; message ids name people,
+   * so each line has a key of its own instead.
+   */
   'messages.sent': {
     req: { cursor?: string };
-    res: Page<{ messageId: string; recipient: string; kind: MessageKind; at: string }>;
+    res: Page<{
+      key: string;
+      person: string;
+      kind: MessageKind;
+      title: string;
+      at: string;
+      delivery: Message['delivery'];
+    }>;
   };
 
   'circles.progress': {

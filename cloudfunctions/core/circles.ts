@@ -144,7 +144,7 @@ export function mergeCircles(circles: MergeCandidate[], minutes: number): MergeC
   };
   for (;;) {
     const order = out
-      .map((c, i) => i)
+      .map((_c, i) => i)
       .filter((i) => out[i].located.length > 0)
       .sort((a, b) => out[a].members.length - out[b].members.length || (out[a].ids[0] < out[b].ids[0] ? -1 : 1));
     let merged = false;

@@ -189,6 +189,30 @@ describe('messages: people are told what changed', () => {
       expect(await store.count('messages', { delivery: 'failed' })).toBe(0);
     });
 
+    it('shows admins what was sent (person as a masked key, kind, title, time, state) and nobody else', async () => {
+      const pending = await waiting(2);
+      await deliverMessages(
+        store,
+        recordingSender(store, () => clock),
+        () => clock,
+      );
+      const admin = { account: 'admin' };
+      const sent = ok(await call(deps, 'messages.sent', {}, admin)).items;
+      expect(sent).toHaveLength(pending.length);
+      expect(new Set(sent.map((x) => x.key)).size).toBe(pending.length);
+      for (const x of sent) {
+        expect(x).toMatchObject({ kind: 'eventCancelled', title: pending[0].title, delivery: 'sent' });
+        expect(x.at).toBe(clock.toISOString());
+        expect(x.title).not.toBe('');
+        expect(x.person).toMatch(/^用户 [0-9a-f]{8}$/);
+      }
+      // The recipients' ids never leave the server (message ids name them, so those stay too).
+      for (const m of pending) expect(JSON.stringify(sent)).not.toContain(m.recipient);
+      expect(new Set(sent.map((x) => x.person)).size).toBe(new Set(pending.map((m) => m.recipient)).size);
+      expect(errorOf(await call(deps, 'messages.sent', {}, worker)).code).toBe('FORBIDDEN');
+      expect(errorOf(await call(deps, 'messages.sent', {}, { openid: 's0' })).code).toBe('FORBIDDEN');
+    });
+
     it('after a sender stops half way, a restart delivers the rest without a duplicate', async () => {
       const pending = await waiting(10);
       const record = recordingSender(store, () => clock);

@@ -50,7 +50,12 @@ describe('surveys and demand reports', () => {
     const outside = await resident('out-1', OTHER_STREET_HOME);
     expect(ok(await call(deps, 'surveys.list', {}, inside)).map((x) => x.survey.id)).toContain(s.id);
     expect(ok(await call(deps, 'surveys.list', {}, outside)).map((x) => x.survey.id)).not.toContain(s.id);
-    expect(errorOf(await call(deps, 'surveys.get', { id: s.id }, outside)).code).toBe('NOT_FOUND');
+    // Opened from a link shared into a group: whom it is for, and no questions to fill in.
+    const seen = ok(await call(deps, 'surveys.get', { id: s.id }, outside));
+    expect(seen).toMatchObject({ forMe: false, audience: '西长安街街道' });
+    expect(seen.survey.questions).toEqual([]);
+    expect(ok(await call(deps, 'surveys.get', { id: s.id }, inside))).toMatchObject({ forMe: true });
+    expect(errorOf(await call(deps, 'surveys.get', { id: 'no-such-survey' }, outside)).code).toBe('NOT_FOUND');
     const answers = { q1: '每天', q2: ['早餐'], q3: 4 };
     expect(errorOf(await call(deps, 'surveys.answer', { id: s.id, answers }, outside)).code).toBe('NOT_FOUND');
     expect(await store.count('surveyAnswers')).toBe(0);

@@ -1,7 +1,8 @@
-import type { Message, MessageKind, MessageView, Page, Req } from '../../../types';
+import crypto from 'node:crypto';
+import type { Message, MessageKind, MessageView, Page, Req, Res } from '../../../types';
 import { AppError } from '../../core/errors';
 import type { SignedInCtx } from '../../router/define';
-import { forEachPage } from '../../store/port';
+import { forEachPage, getManyMap } from '../../store/port';
 import { subscriptionId } from './outbox';
 
 /** What a recipient sees of their message. */
@@ -68,11 +69,36 @@ export async function subscribe(
   return { kinds: unique };
 }
 
-/** Admin: what the local sender recorded, newest first. */
-export async function sentMessages({ store }: SignedInCtx, { cursor }: Req<'messages.sent'>) {
+/**
+ * A short key for a person, derived from their id with a one-way hash: an admin can tell that two deliveries went
+ * to the same person without learning who it is.
+ */
+const shortHash = (what: string) => crypto.createHash('sha256').update(what).digest('hex');
+export const personKey = (openid: string) => `用户 ${shortHash(`message-recipient:${openid}`).slice(0, 8)}`;
+
+/** Admin: what the local sender recorded, newest first, with each message's title and delivery state. */
+export async function sentMessages(
+  { store }: SignedInCtx,
+  { cursor }: Req<'messages.sent'>,
+): Promise<Res<'messages.sent'>> {
   const page = await store.query('deliveries', { orderBy: { field: 'at', direction: 'desc' }, cursor, limit: 50 });
+  const messages = await getManyMap(
+    store,
+    'messages',
+    page.items.map((d) => d.id),
+  );
   return {
-    items: page.items.map((d) => ({ messageId: d.id, recipient: d.recipient, kind: d.kind, at: d.at })),
+    items: page.items.map((d) => {
+      const m = messages.get(d.id);
+      return {
+        key: shortHash(`delivery:${d.id}`).slice(0, 16),
+        person: personKey(d.recipient),
+        kind: d.kind,
+        title: m?.title ?? '',
+        at: d.at,
+        delivery: m?.delivery ?? 'sent',
+      };
+    }),
     nextCursor: page.nextCursor,
   };
 }

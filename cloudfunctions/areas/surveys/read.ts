@@ -1,9 +1,9 @@
-import type { Req, Res, Survey } from '../../../types';
+import type { Req, Res, Survey, SurveyTarget } from '../../../types';
 import { AppError } from '../../core/errors';
 import { targets } from '../../core/surveys';
 import type { Ctx } from '../../router/define';
 import { CATEGORY_IDS } from '../../router/schemas';
-import { getManyMap, readAll } from '../../store/port';
+import { getManyMap, readAll, type Store } from '../../store/port';
 import { canRunSurvey, homeOf } from './repo';
 
 /** A survey as anyone may see it: not who published it. */
@@ -31,19 +31,44 @@ export async function listSurveys({ store, user, openid, now }: Ctx): Promise<Re
   }));
 }
 
-/** One survey aimed at me (or run by me), with my answer. */
+/** Whom a survey is for, in words: 西城区全区, a street, a circle or a community by name. */
+export async function audienceOf(store: Store, target: SurveyTarget): Promise<string> {
+  switch (target.kind) {
+    case 'district':
+      return '西城区全区';
+    case 'street':
+      return (await store.get('streets', target.streetCode))?.name ?? '本街道';
+    case 'circle':
+      return (await store.get('circles', target.circleId))?.name ?? '本生活圈';
+    case 'community': {
+      const [c, s] = await Promise.all([
+        store.get('communities', target.communityCode),
+        store.get('streets', target.streetCode),
+      ]);
+      return c ? `${s?.name ?? ''}${c.name}` : '本社区';
+    }
+  }
+}
+
+/**
+ * One survey, with my answer. A survey shared into a group reaches people it is not aimed at: they see whom it is
+ * for, and no questions, instead of an error.
+ */
 export async function getSurvey(
   { store, user, openid, now }: Ctx,
   { id }: Req<'surveys.get'>,
 ): Promise<Res<'surveys.get'>> {
   const [s, home] = await Promise.all([store.get('surveys', id), homeOf(store, user)]);
-  if (!s || !(targets(s.target, home) || (user && canRunSurvey(user, s.target))))
-    throw new AppError('NOT_FOUND', '未找到该问卷', 'id');
+  if (!s) throw new AppError('NOT_FOUND', '未找到该问卷', 'id');
+  const forMe = targets(s.target, home);
+  const runs = !!user && canRunSurvey(user, s.target);
   const t = now().toISOString();
   return {
-    survey: publicSurvey(s),
+    survey: forMe || runs ? publicSurvey(s) : { ...publicSurvey(s), questions: [] },
     open: s.opensAt <= t && t < s.closesAt,
     mine: openid ? await store.get('surveyAnswers', `${s.id}_${openid}`) : null,
     missingOptions: CATEGORY_IDS,
+    audience: await audienceOf(store, s.target),
+    forMe,
   };
 }
