@@ -136,7 +136,12 @@ export function mergeCircles(circles: MergeCandidate[], minutes: number): MergeC
     if (!f) {
       const pts = [...a.located, ...b.located];
       const far = a.located.some((p) => b.located.some((q) => metersBetween(p.point, q.point) > 2 * reach));
-      const centre: [number, number] = far ? a.centre : enclosingCentre(pts.map((p) => p.point), 400);
+      const centre: [number, number] = far
+        ? a.centre
+        : enclosingCentre(
+            pts.map((p) => p.point),
+            400,
+          );
       f = { centre, r: far ? Infinity : radius(centre, pts) };
       fits.set(key, f);
     }

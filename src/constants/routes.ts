@@ -29,6 +29,8 @@ export const ROUTES = {
   merchantRegister: 'subpackages/merchant/register/index',
   merchantOutlets: 'subpackages/merchant/outlets/index',
   merchantEdit: 'subpackages/merchant/edit/index',
+  sentMessages: 'subpackages/worker/sent-messages/index',
+  placeCommunities: 'subpackages/worker/place-communities/index',
 } as const;
 
 /** Pages on the tab bar: reached with switchTab, never with navigateTo. */
@@ -64,6 +66,8 @@ export const WORKER_PAGES = [
   ROUTES.surveyResults,
   ROUTES.ratingQueue,
   ROUTES.dataImport,
+  ROUTES.sentMessages,
+  ROUTES.placeCommunities,
 ].map((p) => p.slice(WORKER_ROOT.length + 1));
 export const MERCHANT_ROOT = 'subpackages/merchant';
 export const MERCHANT_PAGES = [ROUTES.merchantRegister, ROUTES.merchantOutlets, ROUTES.merchantEdit].map((p) =>

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { MessageKind } from '@/types';
-import { askSubscription } from '@/services/device';
+import { subscribeBeforeAction } from '@/services/device';
 import { useMutation } from './useMutation';
 
 /**
@@ -12,7 +12,6 @@ export function useSubscribe(kinds: readonly MessageKind[]): () => Promise<void>
   const { run } = save;
   const key = kinds.join(',');
   return useCallback(async () => {
-    const accepted = await askSubscription(key.split(',') as MessageKind[]);
-    if (accepted.length > 0) await run({ kinds: accepted });
+    await subscribeBeforeAction(key.split(',') as MessageKind[], (accepted) => run({ kinds: accepted }));
   }, [key, run]);
 }

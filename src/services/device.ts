@@ -105,3 +105,17 @@ export async function askSubscription(kinds: readonly MessageKind[]): Promise<Me
     return [];
   }
 }
+
+/**
+ * Before an action that leads to messages: asks for the subscriptions (see `askSubscription`) and reports the
+ * accepted kinds with `report`. Never throws and never waits on anything but the person's answer, so the action
+ * that follows runs whatever they chose; answers the accepted kinds.
+ */
+export async function subscribeBeforeAction(
+  kinds: readonly MessageKind[],
+  report: (accepted: MessageKind[]) => Promise<unknown>,
+): Promise<MessageKind[]> {
+  const accepted = await askSubscription(kinds);
+  if (accepted.length > 0) await report(accepted).catch(() => undefined);
+  return accepted;
+}

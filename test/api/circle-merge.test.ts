@@ -75,7 +75,8 @@ describe('merging small circles (circles.propose { merge: true })', () => {
     expect(merged.counts).toEqual({ before: split.circles.length, after: merged.circles.length });
     expect(merged.circles.length).toBeLessThanOrEqual(split.circles.length);
     const fifteens = new Map((await readAll(store, 'circles', { minutes: 15 })).map((c) => [c.id, c]));
-    for (const c of merged.circles) expect(fifteens.get(c.parentId!)!.members).toEqual(expect.arrayContaining(c.members));
+    for (const c of merged.circles)
+      expect(fifteens.get(c.parentId!)!.members).toEqual(expect.arrayContaining(c.members));
     expect(merged.unassigned.sort()).toEqual(split.unassigned.sort());
   });
 

@@ -128,6 +128,7 @@ function visits(role: Role, ids: Ids): Visit[] {
         { name: '发布问卷', route: 'subpackages/worker/survey-new/index' },
         { name: '问卷结果', route: `subpackages/worker/survey-results/index${q({ id: ids.survey })}` },
         { name: '评价审核', route: 'subpackages/worker/rating-queue/index' },
+        { name: '安排待补充位置的社区', route: 'subpackages/worker/place-communities/index' },
       ];
     case 'admin':
       return [
@@ -139,6 +140,7 @@ function visits(role: Role, ids: Ids): Visit[] {
           },
         },
         { name: '生活圈管理', route: `pages/circle/index${q({ id: ids.circle })}` },
+        { name: '消息发送记录', route: 'subpackages/worker/sent-messages/index' },
       ];
   }
 }

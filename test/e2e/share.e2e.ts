@@ -1,7 +1,11 @@
+import { deliverMessages, recordingSender } from '../../cloudfunctions/areas/messages';
 import { openApp, type E2E } from './browser';
 import { api, signInApi } from './api';
 
-/** 复制链接: in the browser the copied address of an event opens that event for someone else, signed in or not. */
+/**
+ * 复制链接: in the browser the copied address of an event opens that event for someone else, signed in or not. A
+ * survey opened by someone outside its audience says whom it is for. Admins see what the local sender sent.
+ */
 
 const STREET = '110102001';
 const DAY = 24 * 3600 * 1000;
@@ -53,5 +57,93 @@ describe('分享 in the browser build', () => {
     await stranger.locator('.page.event .event-title', { hasText: '便民服务进社区·配钥匙' }).waitFor();
     expect(await stranger.locator('.page.event').innerText()).not.toContain('义诊');
     await stranger.context().close();
+  }, 90000);
+
+  it('a street survey opened by someone of another street names its audience and shows no form; a resident of the street gets the form', async () => {
+    const { server } = app;
+    const base = server.url;
+    const worker = await signInApi(base, `worker-${STREET}`);
+    const now = Date.now();
+    const survey = await api<{ id: string }>(base, worker, 'surveys.create', {
+      title: '西长安街早餐点调查',
+      target: { kind: 'street', streetCode: STREET },
+      opensAt: new Date(now - 60_000).toISOString(),
+      closesAt: new Date(now + 7 * DAY).toISOString(),
+      questions: [{ kind: 'single', title: '您在哪里吃早餐', options: ['家里', '早餐店'] }],
+    });
+    const url = `${base}/#/pages/survey/index?id=${survey.id}`;
+    const asResident = async (home: string) => {
+      const person = await app.newPerson();
+      const { token } = await api<{ token: string }>(base, null, 'auth.devLogin', { openid: `r-${home}-${now}` });
+      const user = await api<unknown>(base, token, 'auth.setHome', { communityCode: home });
+      // Signed in as the app keeps it (Taro's storage in the browser: `{ data }` as JSON).
+      await person.goto(`${base}/#/pages/mine/index`);
+      await person.evaluate((session) => localStorage.setItem('xc-session', JSON.stringify({ data: session })), {
+        token,
+        user,
+      });
+      return person;
+    };
+    // Someone living in another street (德胜街道's community).
+    const outsider = await asResident('110102015001');
+    await outsider.goto(url);
+    const block = outsider.locator('.page.survey .survey-audience-outside');
+    await block.waitFor();
+    expect(await block.innerText()).toContain('这份问卷面向西长安街街道的居民');
+    expect(await block.innerText()).toContain('不在这份问卷的范围内');
+    expect(await outsider.locator('.page.survey .submit-survey').count()).toBe(0);
+    expect(await outsider.locator('.page.survey .question').count()).toBe(0);
+    await outsider.context().close();
+
+    const insider = await asResident('110102001007');
+    await insider.goto(url);
+    await insider.locator('.page.survey .submit-survey').waitFor();
+    expect(await insider.locator('.page.survey .survey-audience').innerText()).toContain('面向西长安街街道的居民');
+    expect(await insider.locator('.page.survey .survey-audience-outside').count()).toBe(0);
+    await insider.context().close();
+  }, 90000);
+
+  it('an admin finds 消息发送记录 on 我的: each recorded message with a masked recipient, kind, title, time and state', async () => {
+    const { page, server } = app;
+    const base = server.url;
+    const worker = await signInApi(base, `worker-${STREET}`);
+    const now = Date.now();
+    const created = await api<{ event: { id: string } }>(base, worker, 'events.create', {
+      title: '便民服务进社区·修自行车',
+      theme: '便民服务',
+      streetCode: STREET,
+      placeName: '西交民巷社区活动室',
+      lng: 116.37052,
+      lat: 39.91137,
+      startAt: new Date(now + 3 * DAY).toISOString(),
+      endAt: new Date(now + 3 * DAY + 2 * 3600 * 1000).toISOString(),
+      deadline: new Date(now + 2 * DAY).toISOString(),
+      capacity: 5,
+      categories: ['repair'],
+    });
+    const openid = `subscriber-${now}`;
+    const { token } = await api<{ token: string }>(base, null, 'auth.devLogin', { openid });
+    await api(base, token, 'messages.subscribe', { kinds: ['eventCancelled'] });
+    await api(base, token, 'events.join', { id: created.event.id });
+    await api(base, worker, 'events.cancel', { id: created.event.id });
+    // The delivery job runs every minute on the server; run it now against the same store.
+    await deliverMessages(
+      server.store,
+      recordingSender(server.store, () => new Date()),
+      () => new Date(),
+    );
+
+    await page.goto(`${base}/#/pages/mine/index`);
+    await page.locator('.account-item').filter({ hasText: '演示区商务局管理员' }).first().tap();
+    await page.locator('.me-name', { hasText: '演示区商务局管理员' }).waitFor();
+    await page.locator('.sent-link').tap();
+    const item = page.locator('.page.sent-messages .sent-item').first();
+    await item.waitFor();
+    const text = await item.innerText();
+    expect(text).toContain('活动取消');
+    expect(text).toContain('已发送');
+    expect(text).toMatch(/收件人 用户 [0-9a-f]{8}/);
+    expect(text).toContain('发送于');
+    expect(await page.locator('.page.sent-messages').innerText()).not.toContain(openid);
   }, 90000);
 });

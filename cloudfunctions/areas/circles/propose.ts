@@ -49,7 +49,9 @@ export async function propose({ store }: Ctx, { minutes = 10, streetCode, from, 
       streetCode,
       from === 'fifteen' ? await proposeFromFifteen(store, minutes, streetCode) : undefined,
     );
-  return from === 'fifteen' ? proposeFromFifteen(store, minutes, streetCode) : proposeCircles(store, minutes, streetCode);
+  return from === 'fifteen'
+    ? proposeFromFifteen(store, minutes, streetCode)
+    : proposeCircles(store, minutes, streetCode);
 }
 
 /**

@@ -89,6 +89,16 @@ export default function MinePage() {
                 数据导入（社区位置、生活圈规划、人口）
               </Button>
             )}
+            {role === 'worker' && (
+              <Button className='tool-link place-link' onClick={() => go('placeCommunities')}>
+                安排待补充位置的社区
+              </Button>
+            )}
+            {role === 'admin' && (
+              <Button className='tool-link sent-link' onClick={() => go('sentMessages')}>
+                消息发送记录
+              </Button>
+            )}
             {(role === 'merchant' || role === 'resident') && (
               <Button
                 className='tool-link secondary'

@@ -5,6 +5,7 @@ import { CATEGORY_BY_ID, type AnswerValue, type CategoryId, type Question } from
 import CopyLink from '@/components/CopyLink';
 import Page from '@/components/Page';
 import StateView from '@/components/StateView';
+import SurveyAudience from '@/components/SurveyAudience';
 import { useAction } from '@/hooks/useAction';
 import { useMutation } from '@/hooks/useMutation';
 import { pressable } from '@/services/a11y';
@@ -38,7 +39,7 @@ export default function SurveyPage() {
   if (answer.formError) errors.form = answer.formError;
 
   const d = data.data;
-  useShare(d ? `问卷：${d.survey.title}` : '社区问卷', 'survey', { id });
+  useShare(d ? `问卷：${d.survey.title}（面向${d.audience}居民）` : '社区问卷', 'survey', { id });
   const options = (q: Question) => (q.kind === 'missing' ? (d?.missingOptions ?? []) : q.options);
   const label = (q: Question, o: string) => (q.kind === 'missing' ? (CATEGORY_BY_ID[o as CategoryId]?.name ?? o) : o);
   return (
@@ -50,11 +51,12 @@ export default function SurveyPage() {
               <Text className='survey-title block'>{d.survey.title}</Text>
               {d.survey.description && <Text className='muted block'>{d.survey.description}</Text>}
             </View>
+            <SurveyAudience audience={d.audience} forMe={d.forMe} />
             {d.mine || done ? (
               <View className='card'>
                 <Text className='answered block'>您已提交这份问卷，感谢参与！每人只能提交一次。</Text>
               </View>
-            ) : !d.open ? (
+            ) : !d.forMe ? null : !d.open ? (
               <View className='card'>
                 <Text className='muted'>问卷不在填写时间内</Text>
               </View>

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '安排待补充位置的社区' });
