@@ -74,14 +74,16 @@ describe('分享 in the browser build', () => {
     const url = `${base}/#/pages/survey/index?id=${survey.id}`;
     const asResident = async (home: string) => {
       const person = await app.newPerson();
-      const { token } = await api<{ token: string }>(base, null, 'auth.devLogin', { openid: `r-${home}-${now}` });
-      const user = await api<unknown>(base, token, 'auth.setHome', { communityCode: home });
-      // Signed in as the app keeps it (Taro's storage in the browser: `{ data }` as JSON).
       await person.goto(`${base}/#/pages/mine/index`);
-      await person.evaluate((session) => localStorage.setItem('xc-session', JSON.stringify({ data: session })), {
-        token,
-        user,
-      });
+      await person.getByText('以新居民身份登录').tap();
+      await person.getByText('身份：居民').waitFor();
+      // The home community, set through the API with the session the app keeps (Taro's storage: `{ data }` JSON).
+      const token = await person.evaluate(
+        () => (JSON.parse(localStorage.getItem('xc-session') ?? '{}') as { data?: { token?: string } }).data?.token,
+      );
+      expect(token).toBeTruthy();
+      await api(base, token!, 'auth.setHome', { communityCode: home });
+      await person.reload();
       return person;
     };
     // Someone living in another street (德胜街道's community).
