@@ -1,15 +1,7 @@
 import { useShareAppMessage, useShareTimeline } from '@tarojs/taro';
-import type { RouteName } from '@/constants/routes';
 import { routeUrl } from '@/constants/routes';
+import { SHARE_IMAGES } from '@/constants/share';
 import { routeQuery } from '@/services/navigation';
-
-/** The pages people share, and their card image (drawn by scripts/share-images.ts, copied into the WeChat build). */
-export const SHARE_IMAGES = {
-  event: '/assets/share/event.png',
-  survey: '/assets/share/survey.png',
-  outlet: '/assets/share/outlet.png',
-  circle: '/assets/share/circle.png',
-} as const satisfies Partial<Record<RouteName, string>>;
 
 /**
  * Makes a page shareable in WeChat: to a chat (the page with its id, so the card opens it, and the kind's card

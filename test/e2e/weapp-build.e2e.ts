@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { ROUTES } from '../../src/constants/routes';
+import { SHARE_IMAGES } from '../../src/constants/share';
 import type { WeappCheck } from '../../scripts/weapp-ci-check';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -101,17 +102,61 @@ describe('the WeChat build', () => {
       fs.readFileSync(path.join(ROOT, 'dist', `${ROUTES[name as keyof typeof ROUTES]}.js`), 'utf8');
     // Taro's page wrapper registers onShareAppMessage / onShareTimeline only for pages whose config enables them.
     expect(fs.readFileSync(path.join(ROOT, 'dist/taro.js'), 'utf8')).toContain('onShareAppMessage');
-    for (const name of ['event', 'outlet', 'survey', 'circle']) {
+    for (const name of ['event', 'outlet', 'survey', 'circle'] as const) {
       const code = built(name);
       expect({ name, chat: code.includes('enableShareAppMessage:!0') }).toEqual({ name, chat: true });
       expect({ name, timeline: code.includes('enableShareTimeline:!0') }).toEqual({ name, timeline: true });
       // useShare(title, '<route>', { id }): the card's path is that page with the id the page was opened with.
       expect({ name, path: new RegExp(`,"${name}",\\{id:[\\w$]+\\}\\)`).test(code) }).toEqual({ name, path: true });
+      // Its card image: a PNG copied into the build, named in the code that sets the card's imageUrl.
+      const image = SHARE_IMAGES[name];
+      const file = path.join(ROOT, 'dist', image);
+      expect({ name, image: fs.existsSync(file) }).toEqual({ name, image: true });
+      expect(fs.readFileSync(file).subarray(0, 8)).toEqual(
+        Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      );
+      expect(fs.statSync(file).size).toBeLessThan(40 * 1024);
+      expect(allCode()).toContain(`"${image}"`);
     }
+    expect(allCode()).toMatch(/imageUrl:/);
     // A page that is not shareable keeps WeChat's default (no share menu of its own).
     expect(built('messages')).not.toContain('enableShareAppMessage');
   }, 120000);
+
+  it('asks for the configured subscription templates before 报名, 提交审核, 反映 and 订阅问卷', () => {
+    const templates = {
+      promoted: 'tmpl-weapp-promoted',
+      reminder: 'tmpl-weapp-reminder',
+      eventChanged: 'tmpl-weapp-changed',
+      reviewResult: 'tmpl-weapp-review',
+      demandReply: 'tmpl-weapp-demand',
+      surveyInvite: 'tmpl-weapp-survey',
+    };
+    buildWeapp({ TARO_APP_TEMPLATES: JSON.stringify(templates) });
+    const code = allCode();
+    // The templates are baked into the build, and the device service asks WeChat with them.
+    for (const id of Object.values(templates)) expect(code).toContain(id);
+    expect(code).toContain('requestSubscribeMessage');
+    // Each action's page asks for its kinds (what test/unit/subscription.test.ts checks the device service does).
+    const asks: [keyof typeof ROUTES, string[]][] = [
+      ['event', ['promoted', 'reminder', 'eventChanged']],
+      ['merchantRegister', ['reviewResult']],
+      ['demand', ['demandReply']],
+      ['surveys', ['surveyInvite']],
+    ];
+    for (const [name, kinds] of asks) {
+      const page = fs.readFileSync(path.join(ROOT, 'dist', `${ROUTES[name]}.js`), 'utf8');
+      expect({ name, asks: page.includes(JSON.stringify(kinds)) }).toEqual({ name, asks: true });
+    }
+  }, 120000);
 });
+
+/** Every script of the WeChat build, together. */
+function allCode(): string {
+  return jsFiles(path.join(ROOT, 'dist'))
+    .map((f) => fs.readFileSync(f, 'utf8'))
+    .join('\n');
+}
 
 interface ProjectConfig {
   setting: Record<string, boolean>;

@@ -87,7 +87,7 @@ export default function PlaceCommunitiesPage() {
             <Button
               className='btn-primary place-submit'
               loading={place.busy}
-              disabled={place.busy || !choice[c.code] || undefined}
+              disabled={place.busy || undefined}
               onClick={() => put(c.code)}
             >
               放入 {c.name}
