@@ -143,7 +143,7 @@ export interface ActionMap {
   /** Admin: accept a proposal (replacing every circle), or change one circle. */
   'circles.save': {
     req:
-      | { op: 'accept'; minutes: 8 | 10; replace?: boolean; from?: 'fifteen' }
+      | { op: 'accept'; minutes: 8 | 10; replace?: boolean; from?: 'fifteen'; merge?: boolean }
       | {
           op: 'update';
           id: string;

@@ -80,6 +80,35 @@ describe('merging small circles (circles.propose { merge: true })', () => {
     expect(merged.unassigned.sort()).toEqual(split.unassigned.sort());
   });
 
+  it('an admin accepts the merge in place: absorbing circles keep their id and name, the others go, every community points to its circle', async () => {
+    const all = await readAll(store, 'communities');
+    ok(await call(deps, 'circles.importPlan', { csv: planCsv(testPlan(all, 263, 10)) }, ADMIN));
+    const before = new Map((await readAll(store, 'circles')).map((c) => [c.id, c]));
+    const proposal = ok(await call(deps, 'circles.propose', { merge: true }, ADMIN));
+    expect(
+      errorOf(
+        await call(deps, 'circles.save', { op: 'accept', minutes: 10, merge: true }, { account: 'worker-110102001' }),
+      ).code,
+    ).toBe('FORBIDDEN');
+    const changed = ok(await call(deps, 'circles.save', { op: 'accept', minutes: 10, merge: true }, ADMIN)).circles;
+    expect(changed).toHaveLength(proposal.circles.filter((c) => c.mergedFrom!.length > 1).length);
+    const after = await readAll(store, 'circles');
+    expect(after).toHaveLength(proposal.counts!.after);
+    for (const p of proposal.circles) {
+      const kept = after.find((c) => c.id === p.mergedFrom![0])!;
+      expect(kept).toMatchObject({ name: before.get(kept.id)!.name, source: 'official' });
+      expect([...kept.members].sort()).toEqual([...p.members].sort());
+      for (const gone of p.mergedFrom!.slice(1)) expect(after.some((c) => c.id === gone)).toBe(false);
+    }
+    const byId = new Map(after.map((c) => [c.id, c]));
+    for (const c of await readAll(store, 'communities')) expect(byId.get(c.circleId!)?.members).toContain(c.code);
+    // Merging again finds nothing more to merge.
+    expect(ok(await call(deps, 'circles.propose', { merge: true }, ADMIN)).counts).toEqual({
+      before: after.length,
+      after: after.length,
+    });
+  });
+
   it('is for workers and admins only', async () => {
     expect(errorOf(await call(deps, 'circles.propose', { merge: true }, { account: 'resident' })).code).toBe(
       'FORBIDDEN',

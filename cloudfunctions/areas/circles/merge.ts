@@ -1,5 +1,6 @@
-import type { Res } from '../../../types';
+import type { Circle, Res } from '../../../types';
 import { mergeCircles, type MergeCandidate } from '../../core/circles';
+import { AppError } from '../../core/errors';
 import { point } from '../../core/geo';
 import { readAll, type Store } from '../../store/port';
 
@@ -74,4 +75,37 @@ export async function proposeMerged(
     unassigned: base ? base.unassigned : all.filter((c) => !placed.has(c.code)).map((c) => c.code),
     counts: { before: circles.length, after: merged.length },
   };
+}
+
+/**
+ * Merges small circles in place (the admin's acceptance of `proposeMerged` on the current circles): the circle that
+ * absorbs the others keeps its id, name, year, status and source and takes their members and the new centre; the
+ * absorbed circles are removed and their communities point to it. One transaction per merged circle; a circle that
+ * changed since the proposal was read refuses the merge (CONFLICT) rather than merge what was not checked.
+ */
+export async function applyMerge(store: Store, minutes: 8 | 10, now: Date): Promise<Circle[]> {
+  const plan = await proposeMerged(store, minutes);
+  const at = now.toISOString();
+  const changed: Circle[] = [];
+  for (const p of plan.circles) {
+    if (!p.mergedFrom || p.mergedFrom.length < 2) continue;
+    const [keep, ...gone] = p.mergedFrom;
+    const next = await store.transaction(async (tx) => {
+      const circles: (Circle | null)[] = [];
+      for (const id of p.mergedFrom!) circles.push(await tx.get('circles', id));
+      const members = circles.flatMap((c) => c?.members ?? []);
+      if (circles.some((c) => !c) || [...members].sort().join() !== [...p.members].sort().join())
+        throw new AppError('CONFLICT', '生活圈刚刚有变化，请重新查看合并方案');
+      for (const [i, id] of gone.entries()) {
+        for (const m of circles[i + 1]!.members)
+          if (await tx.get('communities', m)) await tx.update('communities', m, { circleId: keep });
+        await tx.remove('circles', id);
+      }
+      const merged: Circle = { ...circles[0]!, members: p.members, centre: p.centre, updatedAt: at };
+      await tx.set('circles', keep, merged);
+      return merged;
+    });
+    changed.push(next);
+  }
+  return changed;
 }

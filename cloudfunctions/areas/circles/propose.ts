@@ -4,7 +4,7 @@ import { AppError } from '../../core/errors';
 import { point } from '../../core/geo';
 import type { Ctx, SignedInCtx } from '../../router/define';
 import { readAll, type Store } from '../../store/port';
-import { proposeMerged } from './merge';
+import { applyMerge, proposeMerged } from './merge';
 import { proposeFromFifteen, proposedName } from './split';
 
 /** A proposed split of every street's located communities into circles; unlocated ones are listed apart. */
@@ -58,9 +58,20 @@ export async function propose({ store }: Ctx, { minutes = 10, streetCode, from, 
  * Replaces every 8- and 10-minute circle with a fresh proposal (planned, no year yet), keeping each community's
  * circle in step; 15-minute circles stay. `from: 'fifteen'` accepts the split of the 15-minute circles.
  */
-export async function acceptProposal(store: Store, minutes: 8 | 10, now: Date, from?: 'fifteen'): Promise<Circle[]> {
+export async function acceptProposal(
+  store: Store,
+  minutes: 8 | 10,
+  now: Date,
+  from?: 'fifteen',
+  merge?: boolean,
+): Promise<Circle[]> {
   const at = now.toISOString();
-  const plan = from === 'fifteen' ? await proposeFromFifteen(store, minutes) : await proposeCircles(store, minutes);
+  const split = from === 'fifteen' ? await proposeFromFifteen(store, minutes) : null;
+  const plan = split
+    ? merge
+      ? await proposeMerged(store, minutes, undefined, split)
+      : split
+    : await proposeCircles(store, minutes);
   for (const c of (await readAll(store, 'circles')).filter((x) => levelOf(x.minutes) === 'ten'))
     await store.transaction(async (tx) => {
       await tx.remove('circles', c.id);
@@ -92,14 +103,18 @@ export async function acceptProposal(store: Store, minutes: 8 | 10, now: Date, f
   return saved;
 }
 
-/** Admin: accept a proposal, refusing to replace existing circles unless asked to. */
+/**
+ * Admin: accept a proposal, refusing to replace existing circles unless asked to. `merge` without `from` merges the
+ * current circles in place (answering the merged ones); with `from: 'fifteen'` it accepts the merged split.
+ */
 export async function acceptCircles(
   { store, now, user }: SignedInCtx,
-  input: { minutes: 8 | 10; replace?: boolean; from?: 'fifteen' },
+  input: { minutes: 8 | 10; replace?: boolean; from?: 'fifteen'; merge?: boolean },
 ): Promise<{ circles: Circle[] }> {
   if (user.role !== 'admin') throw new AppError('FORBIDDEN', '只有区商务局管理员可以采纳整体方案');
+  if (input.merge && input.from !== 'fifteen') return { circles: await applyMerge(store, input.minutes, now()) };
   const existing = await store.count('circles', { minutes: { in: [8, 10] } });
   if (existing && !input.replace)
     throw new AppError('CONFLICT', `已有 ${existing} 个生活圈；确认替换请选择“替换现有生活圈”`, 'replace');
-  return { circles: await acceptProposal(store, input.minutes, now(), input.from) };
+  return { circles: await acceptProposal(store, input.minutes, now(), input.from, input.merge) };
 }

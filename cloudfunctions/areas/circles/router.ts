@@ -41,6 +41,7 @@ export const circlesRouter = defineRouter('circles', {
         minutes: reachChoice,
         replace: z.boolean().optional(),
         from: fromFifteen.optional(),
+        merge: z.boolean().optional(),
       }),
       z.object({
         op: z.literal('update'),
