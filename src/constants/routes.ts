@@ -29,6 +29,12 @@ export const ROUTES = {
   merchantRegister: 'subpackages/merchant/register/index',
   merchantOutlets: 'subpackages/merchant/outlets/index',
   merchantEdit: 'subpackages/merchant/edit/index',
+  warnings: 'subpackages/worker/warnings/index',
+  warning: 'subpackages/worker/warning/index',
+  subsidies: 'subpackages/worker/subsidies/index',
+  subsidyEdit: 'subpackages/worker/subsidy-edit/index',
+  supervision: 'subpackages/worker/supervision/index',
+  assessments: 'subpackages/worker/assessments/index',
 } as const;
 
 /** Pages on the tab bar: reached with switchTab, never with navigateTo. */
@@ -64,6 +70,12 @@ export const WORKER_PAGES = [
   ROUTES.surveyResults,
   ROUTES.ratingQueue,
   ROUTES.dataImport,
+  ROUTES.warnings,
+  ROUTES.warning,
+  ROUTES.subsidies,
+  ROUTES.subsidyEdit,
+  ROUTES.supervision,
+  ROUTES.assessments,
 ].map((p) => p.slice(WORKER_ROOT.length + 1));
 export const MERCHANT_ROOT = 'subpackages/merchant';
 export const MERCHANT_PAGES = [ROUTES.merchantRegister, ROUTES.merchantOutlets, ROUTES.merchantEdit].map((p) =>
