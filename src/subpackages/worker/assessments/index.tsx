@@ -62,7 +62,7 @@ export default function AssessmentsPage() {
           <View
             key={a.id}
             className='card assessment-item'
-            {...pressable(undefined, a.outletName)}
+            {...pressable()}
             onClick={() => go('supervision', { outletId: a.outletId })}
           >
             <Text className='block'>{a.outletName}</Text>

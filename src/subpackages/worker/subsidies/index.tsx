@@ -35,7 +35,7 @@ export default function SubsidiesPage() {
           <View
             key={s.id}
             className='card subsidy-item'
-            {...pressable(undefined, s.projectName)}
+            {...pressable()}
             onClick={() => go('subsidyEdit', { id: s.id })}
           >
             <Text className='project-name block'>{s.projectName}</Text>

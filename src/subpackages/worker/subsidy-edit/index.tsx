@@ -166,7 +166,7 @@ export default function SubsidyEditPage() {
               <View
                 key={o.id}
                 className='row outlet-row block'
-                {...pressable(undefined, `${o.name} 检查与考核`)}
+                {...pressable()}
                 onClick={() => go('supervision', { outletId: o.id })}
               >
                 <Text>

@@ -35,12 +35,7 @@ export default function WarningsPage() {
         onRetry={list.reload}
       >
         {list.items.map((w) => (
-          <View
-            key={w.id}
-            className='card warning-item'
-            {...pressable(undefined, w.title)}
-            onClick={() => go('warning', { id: w.id })}
-          >
+          <View key={w.id} className='card warning-item' {...pressable()} onClick={() => go('warning', { id: w.id })}>
             <Text className='badge badge-warn'>{WARNING_RULE_NAMES[w.rule]}</Text>
             <Text className='warning-title block'>{w.title}</Text>
             <Text className='muted block'>
