@@ -74,6 +74,16 @@ describe('risk warnings (风险预警)', () => {
     expect(await readAll(store, 'messages', { recipient: demoOpenid(`worker-${otherStreet}`) })).toEqual([]);
   });
 
+  it('catches up in the daily pass on a suspension whose reaction was missed, once', async () => {
+    const bf = (await store.get('outlets', 'bf-only'))!;
+    await store.set('outlets', 'bf-only', { ...bf, status: 'suspended', updatedAt: FIXED_NOW.toISOString() });
+    await refreshCoverage(store, FIXED_NOW);
+    expect(await gapWarnings()).toHaveLength(0);
+    await evaluateDaily(store, FIXED_NOW);
+    await evaluateDaily(store, FIXED_NOW);
+    expect(await gapWarnings()).toHaveLength(1);
+  });
+
   it('lets the worker resolve it only once a replacement breakfast outlet is approved', async () => {
     ok(await call(deps, 'outlets.setStatus', { id: 'bf-only', status: 'closed', reason: '歇业' }, worker));
     const [w] = await gapWarnings();
