@@ -100,7 +100,10 @@ describe('supervision queries on CloudBase', () => {
     );
     expect(await store.count('warnings', { streetCode: STREET, status: 'handling' })).toBe(1);
     expect(await store.count('assessments')).toBe(2);
-    for (const shape of ['warnings where status =, streetCode = order by updatedAt', 'users where role =, scope.streetCode ='])
+    for (const shape of [
+      'warnings where status =, streetCode = order by updatedAt',
+      'users where role =, scope.streetCode =',
+    ])
       expect([...memory.shapesSeen]).toContain(shape);
   }, 60000);
 });
