@@ -74,6 +74,15 @@ describe('risk warnings (风险预警)', () => {
     expect(await readAll(store, 'messages', { recipient: demoOpenid(`worker-${otherStreet}`) })).toEqual([]);
   });
 
+  it('warns once about a score below 3.0 and a spike of 1-star ratings as residents rate', async () => {
+    for (let i = 0; i < 6; i++)
+      ok(await call(deps, 'ratings.submit', { outletId: 'bf-only', stars: 1, text: '' }, { openid: `rater-${i}` }));
+    const warnings = (await readAll(store, 'warnings')).filter((w) => w.outletId === 'bf-only');
+    expect(warnings.map((w) => w.rule).sort()).toEqual(['lowScore', 'reportSpike']);
+    // Raised when the third arrived; the later ones found it open and added none.
+    expect(warnings.find((w) => w.rule === 'reportSpike')!.evidence['近7天差评']).toBe('3 条');
+  });
+
   it('catches up in the daily pass on a suspension whose reaction was missed, once', async () => {
     const bf = (await store.get('outlets', 'bf-only'))!;
     await store.set('outlets', 'bf-only', { ...bf, status: 'suspended', updatedAt: FIXED_NOW.toISOString() });
