@@ -39,7 +39,26 @@ import type {
   SitingSuggestion,
   Street,
   User,
+  Assessment,
+  AssessmentPeriod,
+  Inspection,
+  InspectionCheck,
+  InspectionResult,
+  RiskWarning,
+  Subsidy,
+  SubsidyForm,
+  SubsidyStatus,
+  WarningStatus,
 } from './domain';
+
+/** An outlet as the supervision pages name it (never shown to residents). */
+export interface SupervisedOutlet {
+  id: string;
+  name: string;
+  address: string;
+  streetCode: string;
+  status: OutletStatus;
+}
 
 /** A request that carries nothing. */
 export type Empty = Record<string, never>;
@@ -411,6 +430,61 @@ export interface ActionMap {
       communities?: { total: number; inCircle: number; unlocatedInCircle: number };
     };
   };
+
+  /** Admin: a record of support, new (no id) or edited. */
+  'subsidies.save': {
+    req: {
+      id?: string;
+      projectName: string;
+      creditCode: string;
+      /** Some of the business's outlets; all of them when left out. */
+      outletIds?: string[];
+      form: SubsidyForm;
+      amountYuan: number;
+      year: number;
+      purpose: string;
+      status: SubsidyStatus;
+    };
+    res: Subsidy;
+  };
+  /** Admin: every record (or one street's); a worker: their street's. Newest first. */
+  'subsidies.list': { req: { streetCode?: string; cursor?: string }; res: Page<Subsidy> };
+  'subsidies.get': {
+    req: { id: string };
+    res: { subsidy: Subsidy; outlets: (SupervisedOutlet & { latest: Assessment | null })[] };
+  };
+  /** A worker of the outlet's street (or an admin) records an inspection. */
+  'subsidies.inspect': {
+    req: {
+      outletId: string;
+      date: string;
+      checks: { check: InspectionCheck; result: InspectionResult }[];
+      note?: string;
+    };
+    res: Inspection;
+  };
+  /** One outlet's inspections and assessments, newest first. */
+  'subsidies.outlet': {
+    req: { outletId: string };
+    res: { outlet: SupervisedOutlet; supported: boolean; inspections: Inspection[]; assessments: Assessment[] };
+  };
+  /** The assessments of a period (the current one by default). */
+  'subsidies.assessments': {
+    req: { periodKey?: string; streetCode?: string; cursor?: string };
+    res: { period: AssessmentPeriod; periodKey: string; label: string; items: Assessment[]; nextCursor: string | null };
+  };
+  /** Admin: assess every supported outlet for the current period now (again: the same documents, updated). */
+  'subsidies.assess': { req: Empty; res: { periodKey: string; assessed: number; failed: number } };
+  /** Admin: how often to assess. */
+  'subsidies.setPeriod': { req: { period: AssessmentPeriod }; res: { period: AssessmentPeriod } };
+
+  /** Warnings of one status: a worker's street, or (admin) any street or all. Newest first. */
+  'warnings.list': { req: { status: WarningStatus; streetCode?: string; cursor?: string }; res: Page<RiskWarning> };
+  'warnings.get': { req: { id: string }; res: { warning: RiskWarning; stillHolds: boolean | null; check: string } };
+  /** 处理中 with a note, or 已处理 (only once its condition no longer holds, for rules that have one). */
+  'warnings.handle': { req: { id: string; status: 'handling' | 'resolved'; note: string }; res: RiskWarning };
+  /** Admin: evaluate the daily rules now. */
+  'warnings.evaluate': { req: Empty; res: { raised: number } };
 }
 
 export type ActionKey = keyof ActionMap;
@@ -433,6 +507,8 @@ export const FUNCTIONS = [
   'surveys',
   'demand',
   'messages',
+  'subsidies',
+  'warnings',
 ] as const satisfies readonly FnName[];
 /** Every function of the action map is listed above: a missing one is a compile error here. */
 export type MissingFunctions = Exclude<FnName, (typeof FUNCTIONS)[number]>;

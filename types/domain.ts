@@ -546,6 +546,7 @@ export const MESSAGE_KINDS = [
   'ratingReply',
   'demandReply',
   'surveyInvite',
+  'riskWarning',
 ] as const;
 /** What a message tells a person. */
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
@@ -558,11 +559,12 @@ export const MESSAGE_KIND_NAMES: Record<MessageKind, string> = {
   ratingReply: '评价回复',
   demandReply: '诉求回复',
   surveyInvite: '问卷邀请',
+  riskWarning: '风险预警',
 };
 
 /** The page a message opens, by route name, with its parameters. */
 export interface MessageLink {
-  page: 'event' | 'outlet' | 'survey' | 'demand' | 'merchantOutlets';
+  page: 'event' | 'outlet' | 'survey' | 'demand' | 'merchantOutlets' | 'warning';
   params: Record<string, string>;
 }
 
@@ -645,4 +647,178 @@ export interface PopulationImportReport {
   /** Communities of the district with a figure after the import, of all. */
   withFigure: number;
   total: number;
+}
+
+/** How the district supports a business (项目补助: a project grant; 以奖代补: a reward after results). */
+export const SUBSIDY_FORMS = ['project', 'reward'] as const;
+export type SubsidyForm = (typeof SUBSIDY_FORMS)[number];
+export const SUBSIDY_FORM_NAMES: Record<SubsidyForm, string> = { project: '项目补助', reward: '以奖代补' };
+export const SUBSIDY_STATUSES = ['approved', 'disbursed', 'completed', 'revoked'] as const;
+export type SubsidyStatus = (typeof SUBSIDY_STATUSES)[number];
+export const SUBSIDY_STATUS_NAMES: Record<SubsidyStatus, string> = {
+  approved: '已批准',
+  disbursed: '已拨付',
+  completed: '已结项',
+  revoked: '已撤销',
+};
+
+/**
+ * A record of public money given to a business (licence) for some of its outlets. Entered by the admin; seen by the
+ * admin and the workers of the outlets' streets, never by residents.
+ */
+export interface Subsidy {
+  id: string;
+  projectName: string;
+  businessId: string;
+  businessName: string;
+  creditCode: string;
+  outletIds: string[];
+  /** The streets of those outlets: whose workers see the record. */
+  streetCodes: string[];
+  form: SubsidyForm;
+  /** 元, with at most two decimals. */
+  amountYuan: number;
+  year: number;
+  purpose: string;
+  status: SubsidyStatus;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const INSPECTION_CHECKS = ['food', 'fire', 'safety'] as const;
+export type InspectionCheck = (typeof INSPECTION_CHECKS)[number];
+export const INSPECTION_CHECK_NAMES: Record<InspectionCheck, string> = {
+  food: '食品安全',
+  fire: '消防安全',
+  safety: '安全生产',
+};
+export const INSPECTION_RESULTS = ['pass', 'rectify', 'fail'] as const;
+/** 合格 / 整改 / 不合格. */
+export type InspectionResult = (typeof INSPECTION_RESULTS)[number];
+export const INSPECTION_RESULT_NAMES: Record<InspectionResult, string> = {
+  pass: '合格',
+  rectify: '整改',
+  fail: '不合格',
+};
+
+/** A worker's inspection of an outlet of their street: the checks made, each with its result. */
+export interface Inspection {
+  id: string;
+  outletId: string;
+  outletName: string;
+  streetCode: string;
+  /** The day of the visit, `YYYY-MM-DD` (Beijing). */
+  date: string;
+  checks: { check: InspectionCheck; result: InspectionResult }[];
+  note: string;
+  by: string;
+  createdAt: string;
+}
+
+export const ASSESSMENT_PERIODS = ['month', 'quarter', 'half', 'year'] as const;
+/** How often supported outlets are assessed (quarterly by default). */
+export type AssessmentPeriod = (typeof ASSESSMENT_PERIODS)[number];
+export const ASSESSMENT_PERIOD_NAMES: Record<AssessmentPeriod, string> = {
+  month: '每月',
+  quarter: '每季度',
+  half: '每半年',
+  year: '每年',
+};
+
+/** The figures an assessment is computed from, kept with it. */
+export interface AssessmentInputs {
+  /** Bayesian score and number of ratings at the time of the assessment (null: not rated). */
+  bayes: number | null;
+  ratingCount: number;
+  /** Published ratings of 1–2 stars made during the period (差评). */
+  lowRatings: number;
+  /** Suspensions and closures recorded during the period, and the status at its end. */
+  suspensions: number;
+  closures: number;
+  status: OutletStatus;
+  /** Share of the period (so far) the outlet was approved, 0..1, from its status history. */
+  openShare: number;
+  /** Demand reports (缺什么补什么) made during the period in its community for services it offers. */
+  demandNear: number;
+  /** Inspections of the period: how many, and the checks by result. */
+  inspections: number;
+  checksPassed: number;
+  checksRectify: number;
+  checksFailed: number;
+}
+
+/** One supported outlet's assessment for one period; id `<period key>_<outlet id>`, so a period holds one. */
+export interface Assessment {
+  id: string;
+  periodKey: string;
+  period: AssessmentPeriod;
+  /** The period's bounds, UTC instants (from Beijing midnights). */
+  from: string;
+  to: string;
+  outletId: string;
+  outletName: string;
+  streetCode: string;
+  businessId: string;
+  subsidyIds: string[];
+  score: number;
+  parts: { ratings: number; operation: number; inspections: number; community: number };
+  passed: boolean;
+  /** Why it failed, in words (empty when passed). */
+  reasons: string[];
+  inputs: AssessmentInputs;
+  computedAt: string;
+}
+
+export const WARNING_RULES = [
+  'serviceGap',
+  'lowScore',
+  'reportSpike',
+  'supportedClosed',
+  'assessmentFailed',
+  'reviewOverdue',
+  'demandHigh',
+] as const;
+export type WarningRule = (typeof WARNING_RULES)[number];
+export const WARNING_RULE_NAMES: Record<WarningRule, string> = {
+  serviceGap: '基本服务缺失',
+  lowScore: '评分过低',
+  reportSpike: '差评激增',
+  supportedClosed: '受补助网点关闭',
+  assessmentFailed: '考核不合格',
+  reviewOverdue: '审核超时',
+  demandHigh: '诉求集中',
+};
+export const WARNING_STATUSES = ['new', 'handling', 'resolved'] as const;
+export type WarningStatus = (typeof WARNING_STATUSES)[number];
+export const WARNING_STATUS_NAMES: Record<WarningStatus, string> = {
+  new: '新',
+  handling: '处理中',
+  resolved: '已处理',
+};
+
+/**
+ * A risk warning (风险预警): one per rule and subject (id `<rule>_<subject>`), so a condition that holds is warned
+ * about once; raised again after it was resolved, the same document opens again and keeps its earlier rounds.
+ */
+export interface RiskWarning {
+  id: string;
+  rule: WarningRule;
+  streetCode: string;
+  communityCode?: string | null;
+  outletId?: string | null;
+  /** For a missing basic service: the category. */
+  category?: string | null;
+  status: WarningStatus;
+  /** One line saying what happened, naming the community, the service or the outlet. */
+  title: string;
+  /** The figures behind it, in words (label → value). */
+  evidence: Record<string, string>;
+  createdAt: string;
+  updatedAt: string;
+  handledBy?: string | null;
+  note?: string | null;
+  /** How many times it was raised; earlier rounds, newest last. */
+  round: number;
+  history?: { raisedAt: string; resolvedAt: string; handledBy: string | null; note: string | null }[];
 }

@@ -13,6 +13,9 @@ import { outletsRouter } from '../areas/outlets/router';
 import { ratingsRouter } from '../areas/ratings/router';
 import { reviewsRouter } from '../areas/reviews/router';
 import { surveysRouter } from '../areas/surveys/router';
+import { subsidiesRouter } from '../areas/subsidies/router';
+import { warningsSubscriptions } from '../areas/warnings';
+import { warningsRouter } from '../areas/warnings/router';
 import { subscriptions, type Router, type Subscriptions } from '../router/define';
 
 /** Every function's router, by function name: the local server carries them all. */
@@ -30,10 +33,13 @@ export const ROUTERS: Record<FnName, Router> = {
   surveys: surveysRouter,
   demand: demandRouter,
   messages: messagesRouter,
+  subsidies: subsidiesRouter,
+  warnings: warningsRouter,
 };
 
 /** Who reacts to which change, when every area runs in one process. */
-export const LOCAL_SUBSCRIPTIONS: Subscriptions = subscriptions(coverageSubscriptions);
+/** Coverage first: the warnings about missing services read the coverage it has just refreshed. */
+export const LOCAL_SUBSCRIPTIONS: Subscriptions = subscriptions(coverageSubscriptions, warningsSubscriptions);
 
 export function routerFor(fn: string): Router | undefined {
   return (FUNCTIONS as readonly string[]).includes(fn) ? ROUTERS[fn as FnName] : undefined;

@@ -18,6 +18,10 @@ import type {
   StoredFile,
   Street,
   User,
+  Subsidy,
+  Inspection,
+  Assessment,
+  RiskWarning,
 } from '../../types';
 import { AppError } from '../core/errors';
 
@@ -65,6 +69,13 @@ export interface Collections {
   messageSubscriptions: { id: string; openid: string; kind: MessageKind; count: number };
   /** What the local sender recorded instead of sending to WeChat, id = the message's. */
   deliveries: { id: string; recipient: string; kind: MessageKind; at: string };
+  /** Records of public support to businesses (admin and street workers only). */
+  subsidies: Subsidy;
+  inspections: Inspection;
+  /** id `<period key>_<outlet id>`: one per supported outlet and period. */
+  assessments: Assessment;
+  /** Risk warnings, id `<rule>_<subject>`. */
+  warnings: RiskWarning;
 }
 
 /** A local session: tokens name it, so it can be revoked (sign-out) or refused (demo sign-in turned off). */
@@ -101,6 +112,10 @@ export const COLLECTIONS = [
   'messages',
   'messageSubscriptions',
   'deliveries',
+  'subsidies',
+  'inspections',
+  'assessments',
+  'warnings',
 ] as const satisfies readonly CollectionName[];
 
 /** Collections whose `location` (a GeoJSON point) has a spatial index. */

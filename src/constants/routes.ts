@@ -31,6 +31,12 @@ export const ROUTES = {
   merchantEdit: 'subpackages/merchant/edit/index',
   sentMessages: 'subpackages/worker/sent-messages/index',
   placeCommunities: 'subpackages/worker/place-communities/index',
+  warnings: 'subpackages/worker/warnings/index',
+  warning: 'subpackages/worker/warning/index',
+  subsidies: 'subpackages/worker/subsidies/index',
+  subsidyEdit: 'subpackages/worker/subsidy-edit/index',
+  supervision: 'subpackages/worker/supervision/index',
+  assessments: 'subpackages/worker/assessments/index',
 } as const;
 
 /** Pages on the tab bar: reached with switchTab, never with navigateTo. */
@@ -68,6 +74,12 @@ export const WORKER_PAGES = [
   ROUTES.dataImport,
   ROUTES.sentMessages,
   ROUTES.placeCommunities,
+  ROUTES.warnings,
+  ROUTES.warning,
+  ROUTES.subsidies,
+  ROUTES.subsidyEdit,
+  ROUTES.supervision,
+  ROUTES.assessments,
 ].map((p) => p.slice(WORKER_ROOT.length + 1));
 export const MERCHANT_ROOT = 'subpackages/merchant';
 export const MERCHANT_PAGES = [ROUTES.merchantRegister, ROUTES.merchantOutlets, ROUTES.merchantEdit].map((p) =>

@@ -27,6 +27,8 @@ interface Ids {
   event: string;
   survey: string;
   merchantOutlet: string;
+  subsidy: string;
+  warning: string;
 }
 
 /** An event, a survey and a registered outlet, so that every page has something to show. */
@@ -66,7 +68,24 @@ async function seed(base: string): Promise<Ids> {
     minutes: 10,
   });
   const circles = await api<{ circle: { id: string } }[]>(base, null, 'circles.list', {});
+  // Demand piling up in one community raises a warning; a record of support for the merchant's business.
+  const resident = await signInApi(base, 'resident');
+  for (let i = 0; i < 5; i++)
+    await api(base, resident, 'demand.report', { category: 'breakfast', communityCode: '110102001007' });
+  const admin = await signInApi(base, 'admin');
+  const subsidy = await api<{ id: string }>(base, admin, 'subsidies.save', {
+    projectName: '早餐网点提升工程',
+    creditCode: '91350100M000100Y43',
+    form: 'reward',
+    amountYuan: 50000,
+    year: 2026,
+    purpose: '店面改造',
+    status: 'approved',
+  });
+  await api(base, admin, 'subsidies.assess', {});
   return {
+    subsidy: subsidy.id,
+    warning: 'demand_110102001007',
     outlet: nearby.items[0].outlet.id,
     circle: circles[0].circle.id,
     event: created.event.id,
@@ -129,6 +148,12 @@ function visits(role: Role, ids: Ids): Visit[] {
         { name: '问卷结果', route: `subpackages/worker/survey-results/index${q({ id: ids.survey })}` },
         { name: '评价审核', route: 'subpackages/worker/rating-queue/index' },
         { name: '安排待补充位置的社区', route: 'subpackages/worker/place-communities/index' },
+        { name: '风险预警', route: 'subpackages/worker/warnings/index' },
+        { name: '预警详情', route: `subpackages/worker/warning/index${q({ id: ids.warning })}` },
+        { name: '补助与考核', route: 'subpackages/worker/subsidies/index' },
+        { name: '补助记录', route: `subpackages/worker/subsidy-edit/index${q({ id: ids.subsidy })}` },
+        { name: '检查与考核', route: `subpackages/worker/supervision/index${q({ outletId: ids.merchantOutlet })}` },
+        { name: '考核结果', route: 'subpackages/worker/assessments/index' },
       ];
     case 'admin':
       return [
@@ -141,6 +166,9 @@ function visits(role: Role, ids: Ids): Visit[] {
         },
         { name: '生活圈管理', route: `pages/circle/index${q({ id: ids.circle })}` },
         { name: '消息发送记录', route: 'subpackages/worker/sent-messages/index' },
+        { name: '新增补助', route: 'subpackages/worker/subsidy-edit/index' },
+        { name: '编辑补助', route: `subpackages/worker/subsidy-edit/index${q({ id: ids.subsidy })}` },
+        { name: '考核结果（管理员）', route: 'subpackages/worker/assessments/index' },
       ];
   }
 }

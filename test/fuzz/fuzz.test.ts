@@ -303,6 +303,40 @@ const TEMPLATES: { [K in ActionKey]: (p: Pools, r: Rng) => unknown } = {
   'messages.read': (_p, r) => (r() < 0.5 ? { all: true } : { id: `promoted_x_${Math.floor(r() * 5)}` }),
   'messages.subscribe': (_p, r) => ({ kinds: r() < 0.5 ? ['promoted'] : ['reminder', 'surveyInvite'] }),
   'messages.sent': (_p, r) => ({ ...maybeCursor(r) }),
+
+  'subsidies.save': (_p, r) => ({
+    projectName: '早餐网点提升',
+    creditCode: '91350100M000100Y43',
+    form: pick(r, ['project', 'reward']),
+    amountYuan: 50000,
+    year: 2026,
+    purpose: '改造店面',
+    status: 'approved',
+  }),
+  'subsidies.list': (p, r) => ({ ...(r() < 0.5 ? { streetCode: pick(r, p.streets) } : {}), ...maybeCursor(r) }),
+  'subsidies.get': (_p, r) => ({ id: `sub-${Math.floor(r() * 5)}` }),
+  'subsidies.inspect': (p, r) => ({
+    outletId: pick(r, p.outlets),
+    date: '2026-11-20',
+    checks: [{ check: 'food', result: pick(r, ['pass', 'rectify', 'fail']) }],
+    note: '抽查',
+  }),
+  'subsidies.outlet': (p, r) => ({ outletId: pick(r, p.outlets) }),
+  'subsidies.assessments': (p, r) => ({ ...(r() < 0.5 ? { streetCode: pick(r, p.streets) } : {}), ...maybeCursor(r) }),
+  'subsidies.assess': () => ({}),
+  'subsidies.setPeriod': (_p, r) => ({ period: pick(r, ['month', 'quarter', 'half', 'year']) }),
+  'warnings.list': (p, r) => ({
+    status: pick(r, ['new', 'handling', 'resolved']),
+    ...(r() < 0.5 ? { streetCode: pick(r, p.streets) } : {}),
+    ...maybeCursor(r),
+  }),
+  'warnings.get': (_p, r) => ({ id: `gap_110102001004_breakfast${r() < 0.5 ? '' : 'x'}` }),
+  'warnings.handle': (_p, r) => ({
+    id: 'gap_110102001004_breakfast',
+    status: pick(r, ['handling', 'resolved']),
+    note: '已联系',
+  }),
+  'warnings.evaluate': () => ({}),
 };
 const ACTIONS = Object.keys(TEMPLATES) as ActionKey[];
 

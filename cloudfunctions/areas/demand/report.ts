@@ -2,15 +2,13 @@ import crypto from 'node:crypto';
 import type { DemandReport, GeoPoint, Req } from '../../../types';
 import { AppError } from '../../core/errors';
 import { contains, point } from '../../core/geo';
-import type { SignedInCtx } from '../../router/define';
+import { publish, type SignedInCtx } from '../../router/define';
 import { readAll } from '../../store/port';
 import { XICHENG } from '../geo';
 
 /** A resident says a service is missing in a community (their home by default), optionally at a point. */
-export async function reportDemand(
-  { store, user, now }: SignedInCtx,
-  input: Req<'demand.report'>,
-): Promise<DemandReport> {
+export async function reportDemand(ctx: SignedInCtx, input: Req<'demand.report'>): Promise<DemandReport> {
+  const { store, user, now } = ctx;
   const code = input.communityCode ?? user.homeCommunityCode;
   if (!code) throw new AppError('INVALID_INPUT', '请选择社区，或先在“我的”中设置所在社区', 'communityCode');
   const community = await store.get('communities', code);
@@ -35,6 +33,7 @@ export async function reportDemand(
     updatedAt: at,
   };
   await store.set('demandReports', report.id, report);
+  await publish(ctx, { type: 'demandReported', report, at });
   return report;
 }
 

@@ -2,7 +2,7 @@ import type { Rating, Req, Res } from '../../../types';
 import { AppError } from '../../core/errors';
 import { canManageStreet } from '../../core/policy';
 import { needsModeration, REPORT_THRESHOLD } from '../../core/ratings';
-import type { SignedInCtx } from '../../router/define';
+import { publish, type SignedInCtx } from '../../router/define';
 import { queueMessage } from '../messages';
 import { publicView } from './read';
 
@@ -50,10 +50,11 @@ export async function ratingQueue(
 
 /** Publish or remove a waiting review (worker of the outlet's street, admin). */
 export async function moderateRating(
-  { store, user, now }: SignedInCtx,
+  ctx: SignedInCtx,
   { ratingId: id, decision }: Req<'ratings.moderate'>,
 ): Promise<Rating> {
-  return store.transaction(async (tx) => {
+  const { store, user, now } = ctx;
+  const moderated = await store.transaction(async (tx) => {
     const r = await tx.get('ratings', id);
     if (!r) throw new AppError('NOT_FOUND', '未找到该评价', 'ratingId');
     if (!canManageStreet(user, r.streetCode)) throw new AppError('FORBIDDEN', '只能审核本街道网点的评价');
@@ -66,6 +67,9 @@ export async function moderateRating(
     await tx.set('ratings', id, next);
     return next;
   });
+  // A published review counts towards the outlet's complaints (差评): warnings re-read them.
+  await publish(ctx, { type: 'ratingsChanged', outletId: moderated.outletId, at: moderated.updatedAt });
+  return moderated;
 }
 
 /** The outlet's merchant replies once to a review (and may edit the reply). */

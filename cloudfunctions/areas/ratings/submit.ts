@@ -1,7 +1,7 @@
 import type { OutletRatings, Rating, Req, Res } from '../../../types';
 import { AppError } from '../../core/errors';
 import { applyRating, EMPTY_AGGREGATE, hourBucket, needsModeration, RATE_LIMIT_PER_HOUR } from '../../core/ratings';
-import type { SignedInCtx } from '../../router/define';
+import { publish, type SignedInCtx } from '../../router/define';
 import { personKey } from '../../router/identity';
 
 /** A rating's id: one per person per outlet, keyed by a hash that does not reveal the person. */
@@ -12,10 +12,8 @@ export const ratingId = (outletId: string, personKey: string) => `${outletId}_${
  * same transaction, and is touched first (it is the document people contend for). Text that needs moderation waits
  * hidden for a worker.
  */
-export async function submitRating(
-  { store, user, now, contentCheck }: SignedInCtx,
-  input: Req<'ratings.submit'>,
-): Promise<Res<'ratings.submit'>> {
+export async function submitRating(ctx: SignedInCtx, input: Req<'ratings.submit'>): Promise<Res<'ratings.submit'>> {
+  const { store, user, now, contentCheck } = ctx;
   const at = now();
   const text = input.text ?? '';
   const flagged = !!text && (needsModeration(text) || (contentCheck ? await contentCheck(text, user.openid) : false));
@@ -68,5 +66,6 @@ export async function submitRating(
     const cur = (await tx.get('rateLimits', limitId)) ?? { id: limitId, count: 0 };
     await tx.set('rateLimits', limitId, { id: limitId, count: cur.count + 1 });
   });
+  await publish(ctx, { type: 'ratingsChanged', outletId: outlet.id, at: at.toISOString() });
   return result;
 }

@@ -1,5 +1,6 @@
 import { ratingsRouter } from '../../areas/ratings/router';
+import { warningsSubscriptions } from '../../areas/warnings';
 import { cloudMain } from '../entry';
 
-/** CloudBase function `ratings`: `{ action, data }` → envelope. */
-export const main = cloudMain(ratingsRouter);
+/** CloudBase function `ratings`: `{ action, data }` → envelope; warnings follow its changes. */
+export const main = cloudMain(ratingsRouter, warningsSubscriptions);

@@ -121,6 +121,26 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX users_home ON users (json_extract(doc, '$.homeCommunityCode'), id);
     `,
   },
+  {
+    version: 13,
+    name: 'subsidies, inspections, assessments and risk warnings',
+    sql: `
+      CREATE TABLE subsidies (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX subsidies_updated ON subsidies (json_extract(doc, '$.updatedAt'), id);
+      CREATE INDEX subsidies_business ON subsidies (json_extract(doc, '$.businessId'), id);
+      CREATE TABLE inspections (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX inspections_outlet ON inspections (json_extract(doc, '$.outletId'), json_extract(doc, '$.date'), id);
+      CREATE TABLE assessments (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX assessments_period ON assessments (json_extract(doc, '$.periodKey'), json_extract(doc, '$.score'), id);
+      CREATE INDEX assessments_period_street ON assessments (json_extract(doc, '$.periodKey'), json_extract(doc, '$.streetCode'), json_extract(doc, '$.score'), id);
+      CREATE INDEX assessments_outlet ON assessments (json_extract(doc, '$.outletId'), json_extract(doc, '$.periodKey'), id);
+      CREATE TABLE warnings (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX warnings_street_status ON warnings (json_extract(doc, '$.streetCode'), json_extract(doc, '$.status'), json_extract(doc, '$.updatedAt'), id);
+      CREATE INDEX warnings_status ON warnings (json_extract(doc, '$.status'), json_extract(doc, '$.updatedAt'), id);
+      CREATE INDEX users_role ON users (json_extract(doc, '$.role'), id);
+      CREATE INDEX users_role_street ON users (json_extract(doc, '$.role'), json_extract(doc, '$.scope.streetCode'), id);
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database's `user_version`, each in its own transaction. */

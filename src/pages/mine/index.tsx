@@ -107,6 +107,16 @@ export default function MinePage() {
                 {role === 'merchant' ? '我的网点' : '我是商户：登记网点'}
               </Button>
             )}
+            {staff && (
+              <Button className='tool-link warnings-link' onClick={() => go('warnings')}>
+                风险预警
+              </Button>
+            )}
+            {staff && (
+              <Button className='tool-link subsidies-link' onClick={() => go('subsidies')}>
+                补助与考核
+              </Button>
+            )}
             {getSession() && (
               <Button className='sign-out' onClick={() => setSession(null)}>
                 退出登录

@@ -1,0 +1,55 @@
+import type { Page, Req, Res, RiskWarning } from '../../../types';
+import { AppError } from '../../core/errors';
+import type { SignedInCtx } from '../../router/define';
+import { listStreet, seesStreet } from '../subsidies';
+import { stillHolds } from './rules';
+
+/** Warnings of one status, newest first: a worker's street, an admin's choice or all. */
+export async function listWarnings(
+  { store, user }: SignedInCtx,
+  { status, streetCode, cursor }: Req<'warnings.list'>,
+): Promise<Page<RiskWarning>> {
+  const street = listStreet(user, streetCode);
+  return store.query('warnings', {
+    where: street ? { streetCode: street, status } : { status },
+    orderBy: { field: 'updatedAt', direction: 'desc' },
+    cursor: cursor ?? null,
+    limit: 20,
+  });
+}
+
+async function visible({ store, user }: SignedInCtx, id: string): Promise<RiskWarning> {
+  const w = await store.get('warnings', id);
+  // Another street's warning is answered as missing: its existence is not this worker's business.
+  if (!w || !seesStreet(user, [w.streetCode])) throw new AppError('NOT_FOUND', '未找到该预警', 'id');
+  return w;
+}
+
+/** One warning, and whether its condition still holds now. */
+export async function getWarning(ctx: SignedInCtx, { id }: Req<'warnings.get'>): Promise<Res<'warnings.get'>> {
+  const warning = await visible(ctx, id);
+  const { holds, check } = await stillHolds(ctx.store, warning, ctx.now());
+  return { warning, stillHolds: holds, check };
+}
+
+/**
+ * A worker of the street (or an admin) takes a warning in hand (处理中) or resolves it (已处理), with a note. A
+ * warning whose condition still holds cannot be resolved: for a missing service, a replacement must be approved.
+ */
+export async function handleWarning(ctx: SignedInCtx, input: Req<'warnings.handle'>): Promise<RiskWarning> {
+  const { store, user, now } = ctx;
+  const current = await visible(ctx, input.id);
+  if (current.status === 'resolved') throw new AppError('CONFLICT', '该预警已处理');
+  if (input.status === 'resolved') {
+    const { holds, check } = await stillHolds(store, current, now());
+    if (holds) throw new AppError('CONFLICT', check, 'status');
+  }
+  const at = now().toISOString();
+  return store.transaction(async (tx) => {
+    const w = await tx.get('warnings', input.id);
+    if (!w || w.status === 'resolved') throw new AppError('CONFLICT', '该预警已处理');
+    const next: RiskWarning = { ...w, status: input.status, note: input.note, handledBy: user.openid, updatedAt: at };
+    await tx.set('warnings', w.id, next);
+    return next;
+  });
+}

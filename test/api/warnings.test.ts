@@ -1,0 +1,295 @@
+import type { Community, Outlet } from '../../types';
+import { refreshCoverage } from '../../cloudfunctions/areas/coverage';
+import { scheduledAssessments } from '../../cloudfunctions/areas/subsidies';
+import { demoOpenid } from '../../cloudfunctions/areas/auth';
+import { evaluateDaily } from '../../cloudfunctions/areas/warnings';
+import { readAll } from '../../cloudfunctions/store/port';
+import type { SqliteStore } from '../../cloudfunctions/store/sqlite/SqliteStore';
+import { call, callRaw, depsFor, errorOf, FIXED_NOW, ok, seededStore, type As } from '../support/harness';
+import { offset, outlet } from '../support/outlets';
+
+const admin: As = { account: 'admin' };
+const resident: As = { account: 'resident' };
+const CREDIT = '91110102MA01234567';
+
+async function locatedCommunity(store: SqliteStore): Promise<Community> {
+  const all = await readAll(store, 'communities');
+  const c = all.find((x) => x.location && x.code === '110102001004') ?? all.find((x) => x.location);
+  if (!c) throw new Error('the reference data should have located communities');
+  return c;
+}
+
+describe('risk warnings (风险预警)', () => {
+  let store: SqliteStore;
+  let deps: ReturnType<typeof depsFor>;
+  let community: Community;
+  let worker: As;
+  let otherWorker: As;
+  let otherStreet: string;
+
+  beforeEach(async () => {
+    store = await seededStore();
+    deps = depsFor(store);
+    community = await locatedCommunity(store);
+    worker = { account: `worker-${community.streetCode}` };
+    otherStreet = community.streetCode === '110102003' ? '110102004' : '110102003';
+    otherWorker = { account: `worker-${otherStreet}` };
+    const at = offset(community.location!.coordinates, 80, 60);
+    await store.set(
+      'outlets',
+      'bf-only',
+      outlet('bf-only', ...at, { categories: ['breakfast'], streetCode: community.streetCode }),
+    );
+    await refreshCoverage(store, FIXED_NOW);
+  });
+  afterEach(() => store.close());
+
+  const gapWarnings = async () =>
+    (await readAll(store, 'warnings')).filter(
+      (w) => w.rule === 'serviceGap' && w.communityCode === community.code && w.category === 'breakfast',
+    );
+
+  it('warns once, naming the community and 早餐, when the only breakfast outlet within reach is suspended', async () => {
+    ok(await call(deps, 'outlets.setStatus', { id: 'bf-only', status: 'suspended', reason: '证照过期' }, worker));
+    let warnings = await gapWarnings();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].title).toContain(community.name);
+    expect(warnings[0].title).toContain('早餐');
+    expect(warnings[0].evidence).toMatchObject({ 社区: community.name, 服务: '早餐' });
+    expect(warnings[0].status).toBe('new');
+
+    // The same trigger again (approved, then suspended once more) while the warning is open: still one.
+    ok(await call(deps, 'outlets.setStatus', { id: 'bf-only', status: 'approved' }, worker));
+    ok(await call(deps, 'outlets.setStatus', { id: 'bf-only', status: 'suspended', reason: '再次停业' }, worker));
+    warnings = await gapWarnings();
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].round).toBe(1);
+
+    // The street's worker and the admin hear of it through the outbox.
+    const messages = await readAll(store, 'messages', { recipient: demoOpenid(`worker-${community.streetCode}`) });
+    expect(messages.filter((m) => m.kind === 'riskWarning' && m.link.params.id === warnings[0].id)).toHaveLength(1);
+    expect((await readAll(store, 'messages', { recipient: demoOpenid('admin') })).map((m) => m.kind)).toContain(
+      'riskWarning',
+    );
+    expect(await readAll(store, 'messages', { recipient: demoOpenid(`worker-${otherStreet}`) })).toEqual([]);
+  });
+
+  it('warns once about a score below 3.0 and a spike of 1-star ratings as residents rate', async () => {
+    for (let i = 0; i < 6; i++)
+      ok(await call(deps, 'ratings.submit', { outletId: 'bf-only', stars: 1, text: '' }, { openid: `rater-${i}` }));
+    const warnings = (await readAll(store, 'warnings')).filter((w) => w.outletId === 'bf-only');
+    expect(warnings.map((w) => w.rule).sort()).toEqual(['lowScore', 'reportSpike']);
+    // Raised when the third arrived; the later ones found it open and added none.
+    expect(warnings.find((w) => w.rule === 'reportSpike')!.evidence['近7天差评']).toBe('3 条');
+  });
+
+  it('catches up in the daily pass on a suspension whose reaction was missed, once', async () => {
+    const bf = (await store.get('outlets', 'bf-only'))!;
+    await store.set('outlets', 'bf-only', { ...bf, status: 'suspended', updatedAt: FIXED_NOW.toISOString() });
+    await refreshCoverage(store, FIXED_NOW);
+    expect(await gapWarnings()).toHaveLength(0);
+    await evaluateDaily(store, FIXED_NOW);
+    await evaluateDaily(store, FIXED_NOW);
+    expect(await gapWarnings()).toHaveLength(1);
+  });
+
+  it('lets the worker resolve it only once a replacement breakfast outlet is approved', async () => {
+    ok(await call(deps, 'outlets.setStatus', { id: 'bf-only', status: 'closed', reason: '歇业' }, worker));
+    const [w] = await gapWarnings();
+    const view = ok(await call(deps, 'warnings.get', { id: w.id }, worker));
+    expect(view.stillHolds).toBe(true);
+    ok(await call(deps, 'warnings.handle', { id: w.id, status: 'handling', note: '已联系周边早餐店' }, worker));
+    const refused = errorOf(
+      await call(deps, 'warnings.handle', { id: w.id, status: 'resolved', note: '完成' }, worker),
+    );
+    expect(refused.code).toBe('CONFLICT');
+    expect(refused.message).toContain('早餐');
+
+    const at = offset(community.location!.coordinates, -120, 40);
+    await store.set(
+      'outlets',
+      'bf-new',
+      outlet('bf-new', ...at, { categories: ['breakfast'], streetCode: community.streetCode, status: 'pending' }),
+    );
+    ok(await call(deps, 'outlets.setStatus', { id: 'bf-new', status: 'approved' }, worker));
+    expect(ok(await call(deps, 'warnings.get', { id: w.id }, worker)).stillHolds).toBe(false);
+    const done = ok(
+      await call(deps, 'warnings.handle', { id: w.id, status: 'resolved', note: '新早餐点已开业' }, worker),
+    );
+    expect(done).toMatchObject({
+      status: 'resolved',
+      handledBy: demoOpenid(`worker-${community.streetCode}`),
+      note: '新早餐点已开业',
+    });
+    const open = ok(await call(deps, 'warnings.list', { status: 'new' }, worker)).items;
+    expect(open.map((x) => x.id)).not.toContain(w.id);
+  });
+
+  it('keeps another street’s worker from seeing or handling the warning, and residents out entirely', async () => {
+    ok(await call(deps, 'outlets.setStatus', { id: 'bf-only', status: 'suspended', reason: '整改' }, worker));
+    const [w] = await gapWarnings();
+    expect(ok(await call(deps, 'warnings.list', { status: 'new' }, worker)).items.map((x) => x.id)).toContain(w.id);
+    expect(ok(await call(deps, 'warnings.list', { status: 'new' }, otherWorker)).items.map((x) => x.id)).not.toContain(
+      w.id,
+    );
+    expect(
+      errorOf(await call(deps, 'warnings.list', { status: 'new', streetCode: community.streetCode }, otherWorker)).code,
+    ).toBe('FORBIDDEN');
+    expect(errorOf(await call(deps, 'warnings.get', { id: w.id }, otherWorker)).code).toBe('NOT_FOUND');
+    expect(
+      errorOf(await call(deps, 'warnings.handle', { id: w.id, status: 'handling', note: '越权' }, otherWorker)).code,
+    ).toBe('NOT_FOUND');
+    expect((await store.get('warnings', w.id))!.status).toBe('new');
+    expect(ok(await call(deps, 'warnings.list', { status: 'new' }, admin)).items.map((x) => x.id)).toContain(w.id);
+
+    for (const [action, data] of [
+      ['warnings.list', { status: 'new' }],
+      ['warnings.get', { id: w.id }],
+      ['subsidies.list', {}],
+      ['subsidies.assessments', {}],
+      ['subsidies.outlet', { outletId: 'bf-only' }],
+    ] as const) {
+      expect(errorOf(await callRaw(deps, action, data, resident)).code).toBe('FORBIDDEN');
+      expect(errorOf(await callRaw(deps, action, data, null)).code).toBe('UNAUTHENTICATED');
+    }
+  });
+});
+
+describe('subsidies, inspections and periodic assessment', () => {
+  let store: SqliteStore;
+  let deps: ReturnType<typeof depsFor>;
+  const STREET = '110102001';
+  const worker: As = { account: `worker-${STREET}` };
+  const otherWorker: As = { account: 'worker-110102003' };
+
+  beforeEach(async () => {
+    store = await seededStore();
+    deps = depsFor(store);
+    await store.set('businesses', `biz-${CREDIT}`, {
+      id: `biz-${CREDIT}`,
+      creditCode: CREDIT,
+      legalName: '北京便民早餐有限公司',
+      contactName: '李经理',
+      contactPhone: '010-66000001',
+      licenseFile: 'file-x',
+      ownerOpenid: 'merchant-1',
+      createdAt: FIXED_NOW.toISOString(),
+      updatedAt: FIXED_NOW.toISOString(),
+    });
+    const base: Partial<Outlet> = { businessId: `biz-${CREDIT}`, categories: ['breakfast'], streetCode: STREET };
+    await store.set('outlets', 'sup-1', outlet('sup-1', 116.3745, 39.9075, base));
+    await store.set('outlets', 'sup-2', outlet('sup-2', 116.3755, 39.9085, base));
+  });
+  afterEach(() => store.close());
+
+  const save = (as: As) =>
+    call(
+      deps,
+      'subsidies.save',
+      {
+        projectName: '早餐工程',
+        creditCode: CREDIT,
+        form: 'reward',
+        amountYuan: 120000.5,
+        year: 2026,
+        purpose: '早餐网点改造',
+        status: 'disbursed',
+      },
+      as,
+    );
+
+  it('lets the admin enter support, the street’s workers read it, and nobody else', async () => {
+    const s = ok(await save(admin));
+    expect(s).toMatchObject({
+      outletIds: ['sup-1', 'sup-2'],
+      streetCodes: [STREET],
+      businessName: '北京便民早餐有限公司',
+    });
+    expect(errorOf(await save(worker)).code).toBe('FORBIDDEN');
+    expect(ok(await call(deps, 'subsidies.list', {}, worker)).items.map((x) => x.id)).toEqual([s.id]);
+    expect(ok(await call(deps, 'subsidies.list', {}, otherWorker)).items).toEqual([]);
+    expect(errorOf(await call(deps, 'subsidies.get', { id: s.id }, otherWorker)).code).toBe('NOT_FOUND');
+    expect(ok(await call(deps, 'subsidies.get', { id: s.id }, worker)).outlets.map((o) => o.id)).toEqual([
+      'sup-1',
+      'sup-2',
+    ]);
+    expect(errorOf(await call(deps, 'subsidies.get', { id: s.id }, resident)).code).toBe('FORBIDDEN');
+    const edited = ok(await call(deps, 'subsidies.save', { ...s, outletIds: ['sup-1'], status: 'completed' }, admin));
+    expect(edited).toMatchObject({ id: s.id, outletIds: ['sup-1'], status: 'completed', createdAt: s.createdAt });
+  });
+
+  it('keeps one assessment per supported outlet however often the job runs in a period', async () => {
+    ok(await save(admin));
+    const first = await scheduledAssessments(deps);
+    const second = await scheduledAssessments(deps);
+    expect(first.assessed).toBe(2);
+    expect(second.assessed).toBe(0);
+    ok(await call(deps, 'subsidies.assess', {}, admin));
+    ok(await call(deps, 'subsidies.assess', {}, admin));
+    const all = await readAll(store, 'assessments');
+    const perPeriod = new Map<string, string[]>();
+    for (const a of all) perPeriod.set(a.periodKey, [...(perPeriod.get(a.periodKey) ?? []), a.outletId]);
+    expect([...perPeriod.keys()].sort()).toEqual(['2026Q3', '2026Q4']);
+    for (const outlets of perPeriod.values()) expect(outlets.sort()).toEqual(['sup-1', 'sup-2']);
+    const current = ok(await call(deps, 'subsidies.assessments', {}, worker));
+    expect(current).toMatchObject({ periodKey: '2026Q4', period: 'quarter' });
+    expect(current.items[0].inputs).toMatchObject({ status: 'approved', inspections: 0 });
+    expect(errorOf(await call(deps, 'subsidies.assess', {}, worker)).code).toBe('FORBIDDEN');
+  });
+
+  it('fails a supported outlet whose inspection failed, and warns its street once', async () => {
+    ok(await save(admin));
+    const checks = [
+      { check: 'food', result: 'fail' },
+      { check: 'fire', result: 'pass' },
+    ] as const;
+    expect(
+      errorOf(
+        await call(
+          deps,
+          'subsidies.inspect',
+          { outletId: 'sup-1', date: '2026-11-20', checks: [...checks] },
+          otherWorker,
+        ),
+      ).code,
+    ).toBe('FORBIDDEN');
+    ok(
+      await call(
+        deps,
+        'subsidies.inspect',
+        { outletId: 'sup-1', date: '2026-11-20', checks: [...checks], note: '过期食品' },
+        worker,
+      ),
+    );
+    ok(await call(deps, 'subsidies.assess', {}, admin));
+    ok(await call(deps, 'subsidies.assess', {}, admin));
+    const a = (await store.get('assessments', '2026Q4_sup-1'))!;
+    expect(a.passed).toBe(false);
+    expect(a.inputs).toMatchObject({ inspections: 1, checksFailed: 1, checksPassed: 1 });
+    expect((await store.get('assessments', '2026Q4_sup-2'))!.passed).toBe(true);
+    const failed = (await readAll(store, 'warnings')).filter((w) => w.rule === 'assessmentFailed');
+    expect(failed.map((w) => w.outletId)).toEqual(['sup-1']);
+    expect(failed[0].streetCode).toBe(STREET);
+  });
+
+  it('warns when a supported outlet closes, and about outlets waiting for review for more than 7 days', async () => {
+    ok(await save(admin));
+    ok(await call(deps, 'outlets.setStatus', { id: 'sup-2', status: 'closed', reason: '租约到期' }, worker));
+    const closed = (await readAll(store, 'warnings')).filter((w) => w.rule === 'supportedClosed');
+    expect(closed.map((w) => w.outletId)).toEqual(['sup-2']);
+    await store.set(
+      'outlets',
+      'waiting',
+      outlet('waiting', 116.37, 39.91, { status: 'pending', needsReview: true, updatedAt: '2026-11-18T00:00:00.000Z' }),
+    );
+    await store.set(
+      'outlets',
+      'fresh',
+      outlet('fresh', 116.371, 39.911, { status: 'pending', needsReview: true, updatedAt: '2026-11-25T00:00:00.000Z' }),
+    );
+    await evaluateDaily(store, FIXED_NOW);
+    await evaluateDaily(store, FIXED_NOW);
+    const overdue = (await readAll(store, 'warnings')).filter((w) => w.rule === 'reviewOverdue');
+    expect(overdue.map((w) => w.outletId)).toEqual(['waiting']);
+  });
+});
