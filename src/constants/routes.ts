@@ -31,6 +31,7 @@ export const ROUTES = {
   merchantEdit: 'subpackages/merchant/edit/index',
   sentMessages: 'subpackages/worker/sent-messages/index',
   placeCommunities: 'subpackages/worker/place-communities/index',
+  planner: 'subpackages/worker/planner/index',
 } as const;
 
 /** Pages on the tab bar: reached with switchTab, never with navigateTo. */
@@ -68,6 +69,7 @@ export const WORKER_PAGES = [
   ROUTES.dataImport,
   ROUTES.sentMessages,
   ROUTES.placeCommunities,
+  ROUTES.planner,
 ].map((p) => p.slice(WORKER_ROOT.length + 1));
 export const MERCHANT_ROOT = 'subpackages/merchant';
 export const MERCHANT_PAGES = [ROUTES.merchantRegister, ROUTES.merchantOutlets, ROUTES.merchantEdit].map((p) =>

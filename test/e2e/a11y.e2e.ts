@@ -129,6 +129,14 @@ function visits(role: Role, ids: Ids): Visit[] {
         { name: '问卷结果', route: `subpackages/worker/survey-results/index${q({ id: ids.survey })}` },
         { name: '评价审核', route: 'subpackages/worker/rating-queue/index' },
         { name: '安排待补充位置的社区', route: 'subpackages/worker/place-communities/index' },
+        {
+          name: '生活圈规划（本街道方案）',
+          route: 'subpackages/worker/planner/index',
+          then: async (page) => {
+            await page.locator('.planner .propose-btn').tap();
+            await page.locator('.planner .plan-circle').first().waitFor();
+          },
+        },
       ];
     case 'admin':
       return [
@@ -141,6 +149,14 @@ function visits(role: Role, ids: Ids): Visit[] {
         },
         { name: '生活圈管理', route: `pages/circle/index${q({ id: ids.circle })}` },
         { name: '消息发送记录', route: 'subpackages/worker/sent-messages/index' },
+        {
+          name: '生活圈规划（全区方案）',
+          route: 'subpackages/worker/planner/index',
+          then: async (page) => {
+            await page.locator('.planner .propose-btn').tap();
+            await page.locator('.planner .adopt-btn').waitFor();
+          },
+        },
       ];
   }
 }
