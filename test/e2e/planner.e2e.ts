@@ -19,7 +19,7 @@ interface Proposal {
   placed: { before: number; after: number; total: number };
   unassignedDetail: { located: boolean }[];
 }
-type Listed = { circle: { minutes: number; source: string } }[];
+type Listed = { circle: { name: string; minutes: number; source: string } }[];
 
 async function signIn(page: Page, base: string, label: string) {
   await page.goto(`${base}/#/pages/mine/index`);
@@ -56,6 +56,8 @@ describe('生活圈规划: proposing, comparing and accepting circles in the app
     const { page, server } = app;
     const base = server.url;
     const admin = await signInApi(base, 'admin');
+    // The district has an 8-minute plan in place, so that the 10-minute one differs from it in number and names.
+    await api(base, admin, 'circles.save', { op: 'accept', minutes: 8, replace: true });
     const proposal = await api<Proposal>(base, admin, 'circles.propose', { minutes: 10 });
     const current = (await api<Listed>(base, null, 'circles.list', {})).filter((c) => c.circle.minutes !== 15);
     expect(current.length).toBeGreaterThan(0);
@@ -66,6 +68,7 @@ describe('生活圈规划: proposing, comparing and accepting circles in the app
     await page.locator('.taro-tabbar__tabbar').getByText('生活圈').tap();
     await page.locator('.circle-item:visible').first().waitFor();
     const shownBefore = await page.locator('.circle-item:visible').count();
+    const namesBefore = (await page.locator('.circle-item:visible .circle-name').allInnerTexts()).sort();
     await page.locator('.taro-tabbar__tabbar').getByText('我的').tap();
     await page.locator('.planner-link:visible').tap();
 
@@ -104,14 +107,20 @@ describe('生活圈规划: proposing, comparing and accepting circles in the app
     expect(after.filter((c) => c.circle.minutes !== 15)).toHaveLength(proposal.counts.after);
     expect(after.every((c) => c.circle.minutes === 15 || c.circle.source === 'proposed')).toBe(true);
 
+    // The tab was loaded before the change; it now lists the accepted circles (their names, not the old ones).
+    const names = after.map((c) => c.circle.name).sort();
+    expect(names).not.toEqual(namesBefore);
     await planner.locator('.circles-link').tap();
     await page.waitForFunction(
-      (n) => document.querySelectorAll('.page.circles .circle-item').length === n,
-      after.length,
+      (want) =>
+        JSON.stringify(
+          [...document.querySelectorAll('.page.circles .circle-item .circle-name')].map((e) => e.textContent).sort(),
+        ) === want,
+      JSON.stringify(names),
       { timeout: 15000 },
     );
     expect(await page.locator('.circle-item:visible').count()).toBe(after.length);
-    if (after.length !== shownBefore) expect(await page.locator('.circle-item:visible').count()).not.toBe(shownBefore);
+    expect(after.length).not.toBe(shownBefore);
   }, 120000);
 
   it("a street worker sees their own street's proposal only, and no 采用 button", async () => {
