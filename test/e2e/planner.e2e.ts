@@ -144,4 +144,31 @@ describe('生活圈规划: proposing, comparing and accepting circles in the app
     expect(await planner.locator('.adopt-btn').count()).toBe(0);
     await planner.getByText('方案仅供参考，由区商务局管理员统一采用。').waitFor();
   }, 90000);
+  it('splitting needs imported 15-minute circles, and a merge shows the counts circles.propose answers', async () => {
+    const page = await app.newPerson();
+    const base = app.server.url;
+    const admin = await signInApi(base, 'admin');
+    const progress = await api<{ fifteen?: number }>(base, null, 'circles.progress', {});
+    expect(progress.fifteen ?? 0).toBe(0);
+    const merged = await api<Proposal>(base, admin, 'circles.propose', { minutes: 10, merge: true });
+
+    await signIn(page, base, ADMIN_LABEL);
+    await page.locator('.planner-link:visible').tap();
+    const planner = page.locator('.page.planner');
+    await planner.locator('.mode-fifteen').tap();
+    await planner.getByText(/尚未导入一刻钟（15 分钟）生活圈，无法拆分/).waitFor();
+    expect(await planner.locator('.propose-btn').getAttribute('disabled')).not.toBeNull();
+
+    await planner.locator('.mode-merge').tap();
+    await planner.locator('.propose-btn').tap();
+    await planner.locator('.compare').waitFor();
+    expect(await figures(page)).toEqual(expected(merged));
+    await planner.locator('.adopt-btn').tap();
+    const modal = page.locator('.taro-modal__content');
+    await modal.waitFor();
+    expect(await modal.innerText()).toContain(
+      `现有 ${merged.counts.before} 个生活圈将合并为 ${merged.counts.after} 个`,
+    );
+    await page.locator('.taro-modal__foot').getByText('不了').tap();
+  }, 90000);
 });
