@@ -144,12 +144,21 @@ export interface ActionMap {
         minutes?: 8 | 10;
         /** When merging existing circles: the ids of the circles this one is made of. */
         mergedFrom?: string[];
+        /** Walking minutes from the centre to the farthest located member; null when none is located. */
+        farthestMinutes?: number | null;
       }[];
       unassigned: string[];
       from?: 'fifteen';
       merge?: true;
       /** Circles before (existing 8/10-minute ones, or the 15-minute ones split) and after. */
       counts?: { before: number; after: number };
+      /**
+       * Communities (of the street, or the district) in a circle of the level planned from (8/10 minutes, or 15
+       * when splitting) before, and in a proposed circle after; `total` is every community in scope.
+       */
+      placed?: { before: number; after: number; total: number };
+      /** The unassigned communities as people see them: name, street, and whether they have a location. */
+      unassignedDetail?: { code: string; name: string; streetCode: string; located: boolean }[];
     };
   };
   /** Admin: the district's own plan from CSV text (`circle_id,name,street_code,minutes,community_codes[,year,status]`). */

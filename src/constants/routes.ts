@@ -37,6 +37,7 @@ export const ROUTES = {
   subsidyEdit: 'subpackages/worker/subsidy-edit/index',
   supervision: 'subpackages/worker/supervision/index',
   assessments: 'subpackages/worker/assessments/index',
+  planner: 'subpackages/worker/planner/index',
 } as const;
 
 /** Pages on the tab bar: reached with switchTab, never with navigateTo. */
@@ -80,6 +81,7 @@ export const WORKER_PAGES = [
   ROUTES.subsidyEdit,
   ROUTES.supervision,
   ROUTES.assessments,
+  ROUTES.planner,
 ].map((p) => p.slice(WORKER_ROOT.length + 1));
 export const MERCHANT_ROOT = 'subpackages/merchant';
 export const MERCHANT_PAGES = [ROUTES.merchantRegister, ROUTES.merchantOutlets, ROUTES.merchantEdit].map((p) =>

@@ -154,6 +154,14 @@ function visits(role: Role, ids: Ids): Visit[] {
         { name: '补助记录', route: `subpackages/worker/subsidy-edit/index${q({ id: ids.subsidy })}` },
         { name: '检查与考核', route: `subpackages/worker/supervision/index${q({ outletId: ids.merchantOutlet })}` },
         { name: '考核结果', route: 'subpackages/worker/assessments/index' },
+        {
+          name: '生活圈规划（本街道方案）',
+          route: 'subpackages/worker/planner/index',
+          then: async (page) => {
+            await page.locator('.planner .propose-btn').tap();
+            await page.locator('.planner .plan-circle').first().waitFor();
+          },
+        },
       ];
     case 'admin':
       return [
@@ -169,6 +177,14 @@ function visits(role: Role, ids: Ids): Visit[] {
         { name: '新增补助', route: 'subpackages/worker/subsidy-edit/index' },
         { name: '编辑补助', route: `subpackages/worker/subsidy-edit/index${q({ id: ids.subsidy })}` },
         { name: '考核结果（管理员）', route: 'subpackages/worker/assessments/index' },
+        {
+          name: '生活圈规划（全区方案）',
+          route: 'subpackages/worker/planner/index',
+          then: async (page) => {
+            await page.locator('.planner .propose-btn').tap();
+            await page.locator('.planner .adopt-btn').waitFor();
+          },
+        },
       ];
   }
 }

@@ -2,6 +2,7 @@ import type { Circle, Req, Res } from '../../../types';
 import { levelOf, planCircles } from '../../core/circles';
 import { AppError } from '../../core/errors';
 import { point } from '../../core/geo';
+import { displayMinutes, metersBetween } from '../../core/reach';
 import type { Ctx, SignedInCtx } from '../../router/define';
 import { readAll, type Store } from '../../store/port';
 import { applyMerge, proposeMerged } from './merge';
@@ -41,17 +42,65 @@ export async function proposeCircles(store: Store, minutes: 8 | 10, street?: str
   };
 }
 
-export async function propose({ store }: Ctx, { minutes = 10, streetCode, from, merge }: Req<'circles.propose'>) {
-  if (merge)
-    return proposeMerged(
-      store,
-      minutes,
-      streetCode,
-      from === 'fifteen' ? await proposeFromFifteen(store, minutes, streetCode) : undefined,
-    );
-  return from === 'fifteen'
-    ? proposeFromFifteen(store, minutes, streetCode)
-    : proposeCircles(store, minutes, streetCode);
+/**
+ * A proposal (see proposeCircles, proposeFromFifteen, proposeMerged) with what the planner screen shows beside it:
+ * each circle's farthest walk, communities placed before and after, and the unassigned ones by name. A street worker
+ * sees the proposal for their own street only (and their street's when they name none).
+ */
+export async function propose({ store, user }: Ctx, input: Req<'circles.propose'>) {
+  const { minutes = 10, from, merge } = input;
+  let streetCode = input.streetCode;
+  if (user?.role === 'worker') {
+    const own = user.scope?.streetCode;
+    if (!own || (streetCode && streetCode !== own))
+      throw new AppError('FORBIDDEN', '只能查看本街道的生活圈方案', 'streetCode');
+    streetCode = own;
+  }
+  const plan = merge
+    ? await proposeMerged(
+        store,
+        minutes,
+        streetCode,
+        from === 'fifteen' ? await proposeFromFifteen(store, minutes, streetCode) : undefined,
+      )
+    : from === 'fifteen'
+      ? await proposeFromFifteen(store, minutes, streetCode)
+      : await proposeCircles(store, minutes, streetCode);
+  return describeProposal(store, plan, streetCode);
+}
+
+async function describeProposal(
+  store: Store,
+  plan: Res<'circles.propose'>,
+  street?: string,
+): Promise<Res<'circles.propose'>> {
+  const byStreet = street ? { streetCode: street } : undefined;
+  const [communities, current] = await Promise.all([
+    readAll(store, 'communities', byStreet),
+    readAll(store, 'circles', { ...byStreet, minutes: plan.from === 'fifteen' ? 15 : { in: [8, 10] } }),
+  ]);
+  const byCode = new Map(communities.map((c) => [c.code, c]));
+  const inScope = (codes: Iterable<string>) => [...new Set(codes)].filter((code) => byCode.has(code)).length;
+  const circles = plan.circles.map((c) => {
+    const walks = c.members.flatMap((m) => {
+      const loc = byCode.get(m)?.location;
+      return loc ? [metersBetween(loc.coordinates, c.centre.coordinates)] : [];
+    });
+    return { ...c, farthestMinutes: walks.length ? displayMinutes(Math.max(...walks)) : null };
+  });
+  return {
+    ...plan,
+    circles,
+    placed: {
+      before: inScope(current.flatMap((c) => c.members)),
+      after: inScope(plan.circles.flatMap((c) => c.members)),
+      total: communities.length,
+    },
+    unassignedDetail: plan.unassigned.flatMap((code) => {
+      const c = byCode.get(code);
+      return c ? [{ code, name: c.name, streetCode: c.streetCode, located: !!c.location }] : [];
+    }),
+  };
 }
 
 /**

@@ -99,6 +99,11 @@ export default function MinePage() {
                 消息发送记录
               </Button>
             )}
+            {staff && (
+              <Button className='tool-link planner-link' onClick={() => go('planner')}>
+                生活圈规划
+              </Button>
+            )}
             {(role === 'merchant' || role === 'resident') && (
               <Button
                 className='tool-link secondary'
