@@ -121,34 +121,36 @@ export async function acceptProposal(
       ? await proposeMerged(store, minutes, undefined, split)
       : split
     : await proposeCircles(store, minutes);
-  for (const c of (await readAll(store, 'circles')).filter((x) => levelOf(x.minutes) === 'ten'))
-    await store.transaction(async (tx) => {
+  const old = (await readAll(store, 'circles')).filter((x) => levelOf(x.minutes) === 'ten');
+  const saved: Circle[] = plan.circles.map((p, i) => ({
+    id: `circle-${p.streetCode}-${String(i + 1).padStart(2, '0')}`,
+    name: p.name,
+    streetCode: p.streetCode,
+    members: p.members,
+    centre: p.centre,
+    minutes: p.minutes ?? minutes,
+    year: null,
+    status: 'planned',
+    source: 'proposed',
+    parentId: p.parentId ?? null,
+    createdAt: at,
+    updatedAt: at,
+  }));
+  // One transaction: a plan is replaced whole or not at all, so a failure half-way never leaves a district with
+  // part of the old circles and part of the new ones.
+  await store.transaction(async (tx) => {
+    const circleOf = new Map<string, string | null>();
+    for (const c of old) {
       await tx.remove('circles', c.id);
-      for (const m of c.members)
-        if (await tx.get('communities', m)) await tx.update('communities', m, { circleId: null });
-    });
-  const saved: Circle[] = [];
-  for (const [i, p] of plan.circles.entries()) {
-    const circle: Circle = {
-      id: `circle-${p.streetCode}-${String(i + 1).padStart(2, '0')}`,
-      name: p.name,
-      streetCode: p.streetCode,
-      members: p.members,
-      centre: p.centre,
-      minutes: p.minutes ?? minutes,
-      year: null,
-      status: 'planned',
-      source: 'proposed',
-      parentId: p.parentId ?? null,
-      createdAt: at,
-      updatedAt: at,
-    };
-    await store.transaction(async (tx) => {
+      for (const m of c.members) circleOf.set(m, null);
+    }
+    for (const circle of saved) {
       await tx.set('circles', circle.id, circle);
-      for (const m of circle.members) await tx.update('communities', m, { circleId: circle.id });
-    });
-    saved.push(circle);
-  }
+      for (const m of circle.members) circleOf.set(m, circle.id);
+    }
+    for (const [code, circleId] of circleOf)
+      if (circleId !== null || (await tx.get('communities', code))) await tx.update('communities', code, { circleId });
+  });
   return saved;
 }
 
