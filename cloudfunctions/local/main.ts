@@ -6,6 +6,7 @@ import { coverageIsCurrent, markOutletsChanging, refreshCoverage } from '../area
 import { seedReference } from '../areas/geo';
 import { demoOutlets, writeDemoOutlets } from '../areas/outlets';
 import { startMessageJobs } from './message-jobs';
+import { startSupervisionJobs } from './supervision-jobs';
 import { LOCAL_SUBSCRIPTIONS } from './routers';
 import { SqliteStore } from '../store/sqlite/SqliteStore';
 import { readReference } from './reference-files';
@@ -86,7 +87,9 @@ export async function startLocal(opts: LocalOptions): Promise<RunningLocal> {
   const log = opts.log ?? ((message: string, err?: unknown) => console.error(message, err));
   const info = opts.log ?? ((message: string) => console.log(message));
   const host = opts.host ?? '127.0.0.1';
-  const stopJobs = startMessageJobs(store, now, log);
+  const stopMessageJobs = startMessageJobs(store, now, log);
+  const stopSupervisionJobs = startSupervisionJobs(store, now, log);
+  const stopJobs = () => (stopMessageJobs(), stopSupervisionJobs());
   const server = createLocalServer({
     deps: { store, now, devLogin: opts.devLogin, log: opts.log, subscriptions: LOCAL_SUBSCRIPTIONS },
     // A server bound to another address also answers to that address.

@@ -13,6 +13,8 @@ import { outletsRouter } from '../areas/outlets/router';
 import { ratingsRouter } from '../areas/ratings/router';
 import { reviewsRouter } from '../areas/reviews/router';
 import { surveysRouter } from '../areas/surveys/router';
+import { supervisionRouter } from '../areas/supervision/router';
+import { guidelinesRouter } from '../areas/guidelines/router';
 import { subscriptions, type Router, type Subscriptions } from '../router/define';
 
 /** Every function's router, by function name: the local server carries them all. */
@@ -30,6 +32,8 @@ export const ROUTERS: Record<FnName, Router> = {
   surveys: surveysRouter,
   demand: demandRouter,
   messages: messagesRouter,
+  supervision: supervisionRouter,
+  guidelines: guidelinesRouter,
 };
 
 /** Who reacts to which change, when every area runs in one process. */

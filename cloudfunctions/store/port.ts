@@ -18,6 +18,14 @@ import type {
   StoredFile,
   Street,
   User,
+  BuiltRecord,
+  CircleSurveyLink,
+  Designation,
+  EvaluationConfig,
+  Guideline,
+  GuidelineVersion,
+  IndexSnapshot,
+  WarningDoc,
 } from '../../types';
 import { AppError } from '../core/errors';
 
@@ -65,6 +73,21 @@ export interface Collections {
   messageSubscriptions: { id: string; openid: string; kind: MessageKind; count: number };
   /** What the local sender recorded instead of sending to WeChat, id = the message's. */
   deliveries: { id: string; recipient: string; kind: MessageKind; at: string };
+  /** The daily convenience index (id = Beijing date `YYYY-MM-DD`, one per day). */
+  indexSnapshots: IndexSnapshot;
+  /** Evaluation thresholds: `current`, and every version (`v<n>`). */
+  evaluationConfig: EvaluationConfig;
+  /** A circle's satisfaction survey (id = circle id). */
+  circleSurveys: CircleSurveyLink;
+  /** How circles became 已建成 (id `<circleId>_<instant>`): evaluation passed, or the admin's override. */
+  builtRecords: BuiltRecord;
+  /** 示范 designations, id `<kind>_<targetId>`. */
+  designations: Designation;
+  /** Each street's 一街一则 (id = street code), and its saved versions (id `<streetCode>_<version>`). */
+  guidelines: Guideline;
+  guidelineVersions: GuidelineVersion;
+  /** Risk warnings (kept by the warnings area; the dashboard counts the open ones). */
+  warnings: WarningDoc;
 }
 
 /** A local session: tokens name it, so it can be revoked (sign-out) or refused (demo sign-in turned off). */
@@ -101,6 +124,14 @@ export const COLLECTIONS = [
   'messages',
   'messageSubscriptions',
   'deliveries',
+  'indexSnapshots',
+  'evaluationConfig',
+  'circleSurveys',
+  'builtRecords',
+  'designations',
+  'guidelines',
+  'guidelineVersions',
+  'warnings',
 ] as const satisfies readonly CollectionName[];
 
 /** Collections whose `location` (a GeoJSON point) has a spatial index. */

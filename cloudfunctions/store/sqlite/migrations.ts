@@ -121,6 +121,26 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX users_home ON users (json_extract(doc, '$.homeCommunityCode'), id);
     `,
   },
+  {
+    version: 11,
+    name: 'supervision: daily index, evaluation, designations, 一街一则; warnings counted per street',
+    sql: `
+      CREATE TABLE indexSnapshots (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX index_snapshots_date ON indexSnapshots (json_extract(doc, '$.date'), id);
+      CREATE TABLE evaluationConfig (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX evaluation_config_version ON evaluationConfig (json_extract(doc, '$.version'), id);
+      CREATE TABLE circleSurveys (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE TABLE builtRecords (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX built_records_circle ON builtRecords (json_extract(doc, '$.circleId'), json_extract(doc, '$.at'), id);
+      CREATE TABLE designations (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE TABLE guidelines (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE TABLE guidelineVersions (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX guideline_versions_street ON guidelineVersions (json_extract(doc, '$.streetCode'), json_extract(doc, '$.version'), id);
+      -- The warnings area owns this collection; it may create it first, hence IF NOT EXISTS.
+      CREATE TABLE IF NOT EXISTS warnings (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX IF NOT EXISTS warnings_street_status ON warnings (json_extract(doc, '$.streetCode'), json_extract(doc, '$.status'), id);
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database's `user_version`, each in its own transaction. */
