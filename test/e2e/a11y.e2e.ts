@@ -112,6 +112,7 @@ function visits(role: Role, ids: Ids): Visit[] {
         { name: '填写问卷', route: `pages/survey/index${q({ id: ids.survey })}` },
         { name: '反映缺项', route: 'pages/demand/index' },
         { name: '商户登记', route: 'subpackages/merchant/register/index' },
+        { name: '一街一则', route: `subpackages/district/guideline/index${q({ streetCode: STREET })}` },
       ];
     case 'merchant':
       return [
@@ -128,6 +129,8 @@ function visits(role: Role, ids: Ids): Visit[] {
         { name: '发布问卷', route: 'subpackages/worker/survey-new/index' },
         { name: '问卷结果', route: `subpackages/worker/survey-results/index${q({ id: ids.survey })}` },
         { name: '评价审核', route: 'subpackages/worker/rating-queue/index' },
+        { name: '监测评价（街道）', route: 'subpackages/district/dashboard/index' },
+        { name: '一街一则（编辑）', route: `subpackages/district/guideline/index${q({ streetCode: STREET })}` },
       ];
     case 'admin':
       return [
@@ -139,6 +142,7 @@ function visits(role: Role, ids: Ids): Visit[] {
           },
         },
         { name: '生活圈管理', route: `pages/circle/index${q({ id: ids.circle })}` },
+        { name: '监测评价（全区）', route: 'subpackages/district/dashboard/index' },
       ];
   }
 }

@@ -89,6 +89,19 @@ export default function MinePage() {
                 数据导入（社区位置、生活圈规划、人口）
               </Button>
             )}
+            {staff && (
+              <Button className='tool-link' onClick={() => go('dashboard')}>
+                监测评价
+              </Button>
+            )}
+            {role === 'worker' && user?.scope?.streetCode && (
+              <Button
+                className='tool-link'
+                onClick={() => go('guideline', { streetCode: user?.scope?.streetCode ?? '' })}
+              >
+                一街一则
+              </Button>
+            )}
             {(role === 'merchant' || role === 'resident') && (
               <Button
                 className='tool-link secondary'
