@@ -90,9 +90,24 @@ describe('监测评价: dashboard, 一街一则, 示范 badges and circle evalua
       year: 2026,
       reason: '居民满意度高、业态齐全',
     });
+    const nearby = await api<{ items: { outlet: { id: string } }[] }>(server.url, null, 'outlets.nearby', {
+      lng: 116.37052,
+      lat: 39.91137,
+      minutes: 10,
+    });
+    const outletId = nearby.items[0].outlet.id;
+    await api(server.url, admin, 'supervision.designate', {
+      kind: 'outlet',
+      targetId: outletId,
+      year: 2026,
+      reason: '一店多能、服务老年人',
+    });
     const page = await app.newPerson();
     await page.goto(`${server.url}/#/pages/mine/index`);
     await page.locator('.account-item').filter({ hasText: '演示居民' }).first().tap();
+    await page.goto(`${server.url}/#/pages/outlet/index?id=${encodeURIComponent(outletId)}`);
+    await page.locator('.designation-badge', { hasText: '2026 示范网点' }).waitFor();
+    expect(await page.locator('.designation-manage').count()).toBe(0);
     await page.goto(`${server.url}/#/pages/circle/index?id=${encodeURIComponent(circle.id)}`);
     await page.locator('.circle .designation-badge').waitFor();
     expect(await page.locator('.circle .designation-badge').innerText()).toContain('2026 示范便民生活圈');

@@ -8,7 +8,8 @@ import { useMe } from '@/hooks/useMe';
 import { useTask } from '@/hooks/useMutation';
 import { useShare } from '@/hooks/useShare';
 import { exportGuideline, printPage } from '@/services/download';
-import { setTitle } from '@/services/navigation';
+import { pressable } from '@/services/a11y';
+import { go, setTitle } from '@/services/navigation';
 import { beijingDateTime } from '@/services/time';
 import Notes from './Notes';
 import './index.scss';
@@ -70,7 +71,12 @@ export default function GuidelinePage() {
               <Text className='section-label block'>生活圈</Text>
               {g.circles.length === 0 && <Text className='muted block'>暂无</Text>}
               {g.circles.map((c) => (
-                <Text key={c.id} className='block line'>
+                <Text
+                  key={c.id}
+                  className='block line link'
+                  {...pressable()}
+                  onClick={() => go('circle', { id: c.id })}
+                >
                   {c.name}（{STATUS[c.status]}，{c.members} 个社区，指数 {pct(c.index)}）
                 </Text>
               ))}
@@ -147,9 +153,9 @@ export default function GuidelinePage() {
                 </Button>
               )}
               {process.env.TARO_ENV === 'h5' && (
-                <Button className='btn-primary' onClick={printPage}>
-                  打印
-                </Button>
+                <Text className='link tap print-link' {...pressable()} onClick={printPage}>
+                  打印本页
+                </Text>
               )}
               {exportDoc.error && <Text className='form-error block'>{exportDoc.error}</Text>}
             </View>
