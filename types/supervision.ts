@@ -126,8 +126,8 @@ export interface Designation {
   at: string;
 }
 
-/** Public projection of a designation (no one's id). */
-export type PublicDesignation = Omit<Designation, 'by'>;
+/** Public projection of a designation (no one's id); a 示范企业 also lists its approved outlets, for their badge. */
+export type PublicDesignation = Omit<Designation, 'by'> & { outletIds?: string[] };
 
 /** A street's 一街一则: the workers' own text, versioned (id = street code). */
 export interface Guideline {

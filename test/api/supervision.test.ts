@@ -118,7 +118,7 @@ describe('supervision: evaluation, daily index, dashboard and 一街一则', () 
     expect(after.builtBy).toMatchObject({ via: 'override', reason: '区级验收会议确认，满意度问卷将补充', by: '' });
   });
 
-  it('passes the evaluation once 80 % of answers are satisfied, and the thresholds keep their history', async () => {
+  it('keeps every version of the thresholds the admin saves, and lets no worker change them', async () => {
     const cfg = ok(await call(deps, 'supervision.config', {}, admin));
     expect(cfg.current.thresholds.satisfiedShare).toBe(0.8);
     ok(
@@ -252,5 +252,51 @@ describe('supervision: evaluation, daily index, dashboard and 一街一则', () 
     const list = ok(await call(deps, 'supervision.designations', {}));
     expect(list).toEqual([expect.objectContaining({ kind: 'outlet', targetId: o.id, year: 2025, reason: '服务优良' })]);
     expect(JSON.stringify(list)).not.toContain(demoOpenid('admin'));
+  });
+
+  it('designates a 示范企业 from one of its outlets, and lists its approved outlets for their badges', async () => {
+    const at = FIXED_NOW.toISOString();
+    await store.set('businesses', 'biz-test', {
+      id: 'biz-test',
+      creditCode: '91350100M000100Y43',
+      legalName: '北京示范便民服务有限公司',
+      contactName: '王经理',
+      contactPhone: '010-66000000',
+      licenseFile: 'file-x',
+      ownerOpenid: 'owner-1',
+      createdAt: at,
+      updatedAt: at,
+    });
+    await store.set(
+      'outlets',
+      'biz-o1',
+      outlet('biz-o1', 116.37, 39.91, { businessId: 'biz-test', source: 'merchant' }),
+    );
+    await store.set(
+      'outlets',
+      'biz-o2',
+      outlet('biz-o2', 116.371, 39.911, { businessId: 'biz-test', source: 'merchant', status: 'pending' }),
+    );
+    const d = ok(
+      await call(
+        deps,
+        'supervision.designate',
+        { kind: 'business', targetId: 'biz-o1', year: 2026, reason: '连锁便民' },
+        admin,
+      ),
+    );
+    expect(d).toMatchObject({ id: 'business_biz-test', targetId: 'biz-test', targetName: '北京示范便民服务有限公司' });
+    const listed = ok(await call(deps, 'supervision.designations', {})).find((x) => x.kind === 'business')!;
+    expect(listed.outletIds).toEqual(['biz-o1']);
+    expect(
+      errorOf(
+        await call(
+          deps,
+          'supervision.designate',
+          { kind: 'business', targetId: 'no-such', year: 2026, reason: '连锁便民' },
+          admin,
+        ),
+      ).code,
+    ).toBe('NOT_FOUND');
   });
 });

@@ -46,8 +46,8 @@ function Manage({ kind, targetId, id }: { kind: DesignationKind; targetId: strin
 }
 
 /**
- * 「★ 2025 示范网点」 on an outlet or a circle the district bureau designated (nothing otherwise); with `manage`, the
- * admin also gets the control to designate or withdraw.
+ * 「★ 2025 示范网点」 on an outlet or a circle the district bureau designated, 「示范企业」 on the outlets of a designated
+ * business (nothing otherwise); with `manage`, the admin also gets the control to designate or withdraw.
  */
 export default function DesignationBadge({
   kind,
@@ -58,7 +58,10 @@ export default function DesignationBadge({
   targetId: string;
   manage?: boolean;
 }) {
-  const found = useDesignations().find((d) => d.kind === kind && d.targetId === targetId);
+  // A 示范企业's badge shows on each of its outlets (`targetId` is then the outlet's id).
+  const found = useDesignations().find(
+    (d) => d.kind === kind && (d.targetId === targetId || !!d.outletIds?.includes(targetId)),
+  );
   const me = useMe();
   return (
     <>

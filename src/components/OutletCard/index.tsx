@@ -15,6 +15,7 @@ export default function OutletCard({ view }: { view: OutletView }) {
         {outlet.demo && <Text className='badge badge-demo'>演示数据</Text>}
       </View>
       <DesignationBadge kind='outlet' targetId={outlet.id} />
+      <DesignationBadge kind='business' targetId={outlet.id} />
       {outlet.accessible && <Text className='badge badge-info accessible'>♿ 无障碍</Text>}
       {view.score && (
         <Text className='outlet-score block'>

@@ -45,6 +45,7 @@ export default function OutletPage() {
                 {d.outlet.demo && <Text className='badge badge-demo'>演示数据</Text>}
               </View>
               <DesignationBadge kind='outlet' targetId={d.outlet.id} manage />
+              <DesignationBadge kind='business' targetId={d.outlet.id} manage={d.outlet.source === 'merchant'} />
               <Text className='muted block'>{d.outlet.categories.map((c) => CATEGORY_BY_ID[c].name).join(' · ')}</Text>
               <Text className='block'>{d.outlet.address}</Text>
               {d.outlet.brand && <Text className='badge badge-ok brand'>{BRAND_NAMES[d.outlet.brand]}</Text>}
