@@ -186,6 +186,10 @@ describe('supervision: evaluation, daily index, dashboard and 一街一则', () 
       });
     }
     expect(board.figure.index).toBe(report.district.index);
+    const approved = await readAll(store, 'outlets', { status: 'approved' });
+    const basicOutlets = approved.filter((o) => o.categories.some((c) => (BASIC_CATEGORIES as string[]).includes(c)));
+    expect(board.outlets.byTier.find((t) => t.tier === 'basic')?.count).toBe(basicOutlets.length);
+    expect(board.outlets.byStatus.find((t) => t.status === 'approved')?.count).toBe(approved.length);
     expect(board.streets.find((r) => r.code === '110102001')!.openWarnings).toBe(1);
     expect(board.streets.find((r) => r.code === '110102003')!.openWarnings).toBe(0);
     expect(board.trend.filter((t) => t.minutes === 10).map((t) => t.date)).toEqual(['2026-11-28', '2026-11-29']);

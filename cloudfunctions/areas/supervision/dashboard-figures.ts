@@ -12,18 +12,24 @@ import { readAll, type Store, type Where } from '../../store/port';
 
 const TIERS = [...new Set(CATEGORIES.map((c) => c.tier))] as CategoryTier[];
 
-/** Outlets by review status (counts), and approved outlets by category tier (an outlet counts once per tier). */
+/** Outlets by review status, and approved outlets by category tier (an outlet counts once per tier): counts only. */
 export async function outletFigures(store: Store, street: string | null): Promise<Dashboard['outlets']> {
-  const where = (status: string): Where => (street ? { streetCode: street, status } : { status });
-  const counts = await Promise.all(OUTLET_STATUSES.map((s) => store.count('outlets', where(s))));
-  const approved = await readAll(store, 'outlets', where('approved'));
+  const where = (status: string, extra: Where = {}): Where =>
+    street ? { streetCode: street, status, ...extra } : { status, ...extra };
+  const [counts, tiers] = await Promise.all([
+    Promise.all(OUTLET_STATUSES.map((s) => store.count('outlets', where(s)))),
+    Promise.all(
+      TIERS.map((tier) =>
+        store.count(
+          'outlets',
+          where('approved', { categories: { anyOf: CATEGORIES.filter((c) => c.tier === tier).map((c) => c.id) } }),
+        ),
+      ),
+    ),
+  ]);
   return {
     byStatus: OUTLET_STATUSES.map((status, i) => ({ status, count: counts[i] })),
-    byTier: TIERS.map((tier) => ({
-      tier,
-      name: TIER_NAMES[tier],
-      count: approved.filter((o) => o.categories.some((c) => CATEGORY_BY_ID[c]?.tier === tier)).length,
-    })),
+    byTier: TIERS.map((tier, i) => ({ tier, name: TIER_NAMES[tier], count: tiers[i] })),
   };
 }
 
