@@ -108,6 +108,10 @@ describe('the WeChat build', () => {
       // useShare(title, '<route>', { id }): the card's path is that page with the id the page was opened with.
       expect({ name, path: new RegExp(`,"${name}",\\{id:[\\w$]+\\}\\)`).test(code) }).toEqual({ name, path: true });
     }
+    // 一街一则 shares the street it shows.
+    const guideline = built('guideline');
+    expect(guideline).toContain('enableShareAppMessage:!0');
+    expect(/,"guideline",\{streetCode:[\w$]+\}\)/.test(guideline)).toBe(true);
     // A page that is not shareable keeps WeChat's default (no share menu of its own).
     expect(built('messages')).not.toContain('enableShareAppMessage');
   }, 120000);
