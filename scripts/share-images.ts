@@ -1,14 +1,14 @@
 /**
  * Draws the share-card images (`src/assets/share/<kind>.png`, 500×400, WeChat's 5:4 card) for the shareable pages:
  * the theme's red with a white card and a pictogram per kind (event: a calendar, survey: a form, outlet: a shop,
- * circle: rings around a point). No text: the card's title says what it is. Deterministic, so running it again
+ * circle: rings around a point, guideline: a bound document). No text: the card's title says what it is. Deterministic, so running it again
  * changes nothing. `npx tsx scripts/share-images.ts`; the WeChat build copies src/assets/ into dist/assets/.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
-export const SHARE_KINDS = ['event', 'survey', 'outlet', 'circle'] as const;
+export const SHARE_KINDS = ['event', 'survey', 'outlet', 'circle', 'guideline'] as const;
 const W = 500;
 const H = 400;
 type Rgb = [number, number, number];
@@ -112,6 +112,12 @@ export function drawShareCard(kind: (typeof SHARE_KINDS)[number]): Buffer {
     c.rect(225, 215, 275, 300, RED, 6);
     c.rect(178, 200, 212, 240, DARK, 4);
     c.rect(288, 200, 322, 240, DARK, 4);
+  } else if (kind === 'guideline') {
+    // A bound document: 一街一则.
+    c.rect(175, 95, 325, 310, SOFT, 10);
+    c.rect(175, 95, 195, 310, RED, 6);
+    c.rect(215, 120, 300, 136, DARK, 6);
+    for (let i = 0; i < 5; i++) c.rect(215, 160 + i * 28, i === 4 ? 265 : 305, 170 + i * 28, DARK, 5);
   } else {
     c.ring(250, 200, 100, 112, RED);
     c.ring(250, 200, 58, 68, SOFT);

@@ -1,5 +1,14 @@
 import { PALETTE } from './styles/palette';
-import { MAIN_PAGES, MERCHANT_PAGES, MERCHANT_ROOT, ROUTES, WORKER_PAGES, WORKER_ROOT } from './constants/routes';
+import {
+  DISTRICT_PAGES,
+  DISTRICT_ROOT,
+  MAIN_PAGES,
+  MERCHANT_PAGES,
+  MERCHANT_ROOT,
+  ROUTES,
+  WORKER_PAGES,
+  WORKER_ROOT,
+} from './constants/routes';
 
 export default defineAppConfig({
   pages: MAIN_PAGES,
@@ -7,6 +16,7 @@ export default defineAppConfig({
   subPackages: [
     { root: WORKER_ROOT, pages: WORKER_PAGES },
     { root: MERCHANT_ROOT, pages: MERCHANT_PAGES },
+    { root: DISTRICT_ROOT, pages: DISTRICT_PAGES },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -50,6 +50,16 @@ import type {
   SubsidyStatus,
   WarningStatus,
 } from './domain';
+import type {
+  CircleEvaluation,
+  Dashboard,
+  DesignationKind,
+  EvaluationConfig,
+  EvaluationThresholds,
+  Guideline,
+  GuidelineView,
+  PublicDesignation,
+} from './supervision';
 
 /** An outlet as the supervision pages name it (never shown to residents). */
 export interface SupervisedOutlet {
@@ -180,6 +190,8 @@ export interface ActionMap {
           year?: CircleYear | null;
           status?: CircleStatus;
           minutes?: 8 | 10;
+          /** Admin: marks the circle 已建成 although its evaluation has not passed, and why (recorded). */
+          override?: string;
         };
     res: { circles: Circle[] };
   };
@@ -494,6 +506,32 @@ export interface ActionMap {
   'warnings.handle': { req: { id: string; status: 'handling' | 'resolved'; note: string }; res: RiskWarning };
   /** Admin: evaluate the daily rules now. */
   'warnings.evaluate': { req: Empty; res: { raised: number } };
+  /** Worker (own street) / admin (district or a street): the convenience index over time and the figures. */
+  'supervision.dashboard': { req: { streetCode?: string }; res: Dashboard };
+  /** A circle's evaluation (边建设、边评价), computed from live data; public. */
+  'supervision.evaluation': { req: { circleId: string }; res: CircleEvaluation };
+  /** The evaluation thresholds now, and their history (newest first). */
+  'supervision.config': { req: Empty; res: { current: EvaluationConfig; history: EvaluationConfig[] } };
+  'supervision.setConfig': { req: { thresholds: EvaluationThresholds; note?: string }; res: EvaluationConfig };
+  /** Admin: the survey (and its question) whose answers measure a circle's residents' satisfaction. */
+  'supervision.linkSurvey': {
+    req: { circleId: string; surveyId: string; questionId: string; satisfiedOptions?: string[] };
+    res: { circleId: string; surveyId: string; questionId: string };
+  };
+  /** Every current 示范 designation (public). */
+  'supervision.designations': { req: Empty; res: PublicDesignation[] };
+  'supervision.designate': {
+    req: { kind: DesignationKind; targetId: string; year: number; reason: string };
+    res: PublicDesignation;
+  };
+  'supervision.undesignate': { req: { id: string }; res: { id: string } };
+
+  /** A street's 一街一则, generated from live data with the workers' text (public). */
+  'guidelines.get': { req: { streetCode: string }; res: GuidelineView };
+  /** Worker of the street / admin: saves the workers' text as a new version (`version`: the one edited). */
+  'guidelines.save': { req: { streetCode: string; notes: string; version: number }; res: Guideline };
+  /** The 一街一则 as a Word document (.docx, base64). */
+  'guidelines.export': { req: { streetCode: string }; res: { filename: string; base64: string } };
 }
 
 export type ActionKey = keyof ActionMap;
@@ -518,6 +556,8 @@ export const FUNCTIONS = [
   'messages',
   'subsidies',
   'warnings',
+  'supervision',
+  'guidelines',
 ] as const satisfies readonly FnName[];
 /** Every function of the action map is listed above: a missing one is a compile error here. */
 export type MissingFunctions = Exclude<FnName, (typeof FUNCTIONS)[number]>;

@@ -2,3 +2,4 @@ export * from './domain';
 export * from './errors';
 export * from './actions';
 export * from './catalogue';
+export * from './supervision';

@@ -6,6 +6,7 @@ import { coverageIsCurrent, markOutletsChanging, refreshCoverage } from '../area
 import { seedReference } from '../areas/geo';
 import { demoOutlets, writeDemoOutlets } from '../areas/outlets';
 import { startMessageJobs } from './message-jobs';
+import { startSnapshotJobs } from './snapshot-jobs';
 import { startSupervisionJobs } from './supervision-jobs';
 import { LOCAL_SUBSCRIPTIONS } from './routers';
 import { SqliteStore } from '../store/sqlite/SqliteStore';
@@ -89,6 +90,7 @@ export async function startLocal(opts: LocalOptions): Promise<RunningLocal> {
   const host = opts.host ?? '127.0.0.1';
   const stopJobs = startMessageJobs(store, now, log);
   const stopSupervision = startSupervisionJobs(store, now, LOCAL_SUBSCRIPTIONS, log);
+  const stopSnapshots = startSnapshotJobs(store, now, log);
   const server = createLocalServer({
     deps: { store, now, devLogin: opts.devLogin, log: opts.log, subscriptions: LOCAL_SUBSCRIPTIONS },
     // A server bound to another address also answers to that address.
@@ -128,6 +130,7 @@ export async function startLocal(opts: LocalOptions): Promise<RunningLocal> {
     async close() {
       stopJobs();
       stopSupervision();
+      stopSnapshots();
       clearInterval(timer);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

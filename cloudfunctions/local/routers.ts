@@ -16,6 +16,8 @@ import { surveysRouter } from '../areas/surveys/router';
 import { subsidiesRouter } from '../areas/subsidies/router';
 import { warningsSubscriptions } from '../areas/warnings';
 import { warningsRouter } from '../areas/warnings/router';
+import { supervisionRouter } from '../areas/supervision/router';
+import { guidelinesRouter } from '../areas/guidelines/router';
 import { subscriptions, type Router, type Subscriptions } from '../router/define';
 
 /** Every function's router, by function name: the local server carries them all. */
@@ -35,6 +37,8 @@ export const ROUTERS: Record<FnName, Router> = {
   messages: messagesRouter,
   subsidies: subsidiesRouter,
   warnings: warningsRouter,
+  supervision: supervisionRouter,
+  guidelines: guidelinesRouter,
 };
 
 /** Who reacts to which change, when every area runs in one process. */

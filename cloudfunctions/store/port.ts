@@ -22,6 +22,13 @@ import type {
   Inspection,
   Assessment,
   RiskWarning,
+  BuiltRecord,
+  CircleSurveyLink,
+  Designation,
+  EvaluationConfig,
+  Guideline,
+  GuidelineVersion,
+  IndexSnapshot,
 } from '../../types';
 import { AppError } from '../core/errors';
 
@@ -76,6 +83,19 @@ export interface Collections {
   assessments: Assessment;
   /** Risk warnings, id `<rule>_<subject>`. */
   warnings: RiskWarning;
+  /** The daily convenience index (id = Beijing date `YYYY-MM-DD`, one per day). */
+  indexSnapshots: IndexSnapshot;
+  /** Evaluation thresholds: `current`, and every version (`v<n>`). */
+  evaluationConfig: EvaluationConfig;
+  /** A circle's satisfaction survey (id = circle id). */
+  circleSurveys: CircleSurveyLink;
+  /** How circles became 已建成 (id `<circleId>_<instant>`): evaluation passed, or the admin's override. */
+  builtRecords: BuiltRecord;
+  /** 示范 designations, id `<kind>_<targetId>`. */
+  designations: Designation;
+  /** Each street's 一街一则 (id = street code), and its saved versions (id `<streetCode>_<version>`). */
+  guidelines: Guideline;
+  guidelineVersions: GuidelineVersion;
 }
 
 /** A local session: tokens name it, so it can be revoked (sign-out) or refused (demo sign-in turned off). */
@@ -115,6 +135,13 @@ export const COLLECTIONS = [
   'subsidies',
   'inspections',
   'assessments',
+  'indexSnapshots',
+  'evaluationConfig',
+  'circleSurveys',
+  'builtRecords',
+  'designations',
+  'guidelines',
+  'guidelineVersions',
   'warnings',
 ] as const satisfies readonly CollectionName[];
 

@@ -38,6 +38,8 @@ export const ROUTES = {
   supervision: 'subpackages/worker/supervision/index',
   assessments: 'subpackages/worker/assessments/index',
   planner: 'subpackages/worker/planner/index',
+  dashboard: 'subpackages/district/dashboard/index',
+  guideline: 'subpackages/district/guideline/index',
 } as const;
 
 /** Pages on the tab bar: reached with switchTab, never with navigateTo. */
@@ -87,6 +89,10 @@ export const MERCHANT_ROOT = 'subpackages/merchant';
 export const MERCHANT_PAGES = [ROUTES.merchantRegister, ROUTES.merchantOutlets, ROUTES.merchantEdit].map((p) =>
   p.slice(MERCHANT_ROOT.length + 1),
 );
+
+/** Supervision (监测评价): the dashboard and each street's 一街一则. */
+export const DISTRICT_ROOT = 'subpackages/district';
+export const DISTRICT_PAGES = [ROUTES.dashboard, ROUTES.guideline].map((p) => p.slice(DISTRICT_ROOT.length + 1));
 
 export type RouteName = keyof typeof ROUTES;
 

@@ -9,4 +9,5 @@ export const SHARE_IMAGES = {
   survey: '/assets/share/survey.png',
   outlet: '/assets/share/outlet.png',
   circle: '/assets/share/circle.png',
+  guideline: '/assets/share/guideline.png',
 } as const satisfies Partial<Record<RouteName, string>>;

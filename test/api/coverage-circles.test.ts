@@ -128,7 +128,15 @@ describe('coverage and circles on the default demo data', () => {
       await call(
         deps,
         'circles.save',
-        { op: 'update', id: a.id, members: [...a.members, moved], name: '改名的生活圈', year: 2023, status: 'built' },
+        {
+          op: 'update',
+          id: a.id,
+          members: [...a.members, moved],
+          name: '改名的生活圈',
+          year: 2023,
+          status: 'built',
+          override: '区级验收会议确认',
+        },
         { account: 'admin' },
       ),
     );

@@ -2,6 +2,7 @@ import type { Envelope } from '../../types';
 import { remindUpcoming } from '../../cloudfunctions/areas/events';
 import { deliverMessages, recordingSender } from '../../cloudfunctions/areas/messages';
 import { inviteOpenSurveys } from '../../cloudfunctions/areas/surveys';
+import { takeSnapshot } from '../../cloudfunctions/areas/supervision';
 import { seedWithDemoAccounts } from '../support/seed';
 import { CloudbaseStore } from '../../cloudfunctions/store/cloudbase/CloudbaseStore';
 import { cloudbaseDb } from '../../cloudfunctions/store/cloudbase/app';
@@ -252,5 +253,48 @@ describe('indexes for every query the product issues (strict in-memory CloudBase
     expect(results.filter((e) => !e.ok).map((e) => (e.ok ? '' : e.error))).toEqual([]);
     expect(await store.count('messages', { recipient: 'idx-home' })).toBe(1);
     expect(await store.count('deliveries')).toBe(1);
+  }, 60000);
+
+  it('serves the supervision dashboard, the daily index, evaluations and 一街一则 from declared indexes', async () => {
+    const memory = installMemoryCloudbase();
+    const store = new CloudbaseStore(cloudbaseDb());
+    await seedWithDemoAccounts(store, FIXED_NOW);
+    const deps = depsFor(store as never);
+    await store.set('circles', 'idx-circle', {
+      id: 'idx-circle',
+      name: '西交民巷生活圈',
+      streetCode: STREET,
+      members: [HOME],
+      centre: { type: 'Point', coordinates: [116.3745, 39.9075] },
+      minutes: 10,
+      year: 2025,
+      status: 'building',
+      source: 'official',
+      createdAt: FIXED_NOW.toISOString(),
+      updatedAt: FIXED_NOW.toISOString(),
+    });
+    const results: { step: string; env: Envelope<unknown> }[] = [];
+    const run = async (action: string, data: unknown, as: As) => {
+      const env = await callRaw(deps, action, data, as);
+      results.push({ step: action, env });
+      return env;
+    };
+    await takeSnapshot(store, FIXED_NOW);
+    await takeSnapshot(store, FIXED_NOW);
+    await run('supervision.dashboard', {}, admin);
+    await run('supervision.dashboard', {}, worker);
+    await run('supervision.evaluation', { circleId: 'idx-circle' }, null);
+    await run('supervision.config', {}, admin);
+    await run('supervision.designations', {}, null);
+    await run('guidelines.get', { streetCode: STREET }, null);
+    await run('guidelines.save', { streetCode: STREET, notes: '补齐早餐', version: 0 }, worker);
+    await run('guidelines.export', { streetCode: STREET }, worker);
+    const refused = await run('circles.save', { op: 'update', id: 'idx-circle', status: 'built' }, admin);
+    expect(memory.indexMisses).toEqual([]);
+    expect(internal(results)).toEqual([]);
+    expect(refused.ok ? '' : refused.error.code).toBe('CONFLICT');
+    expect(await store.count('indexSnapshots')).toBe(1);
+    for (const shape of ['warnings where status =, streetCode =', 'indexSnapshots where date range order by date'])
+      expect([...memory.shapesSeen]).toContain(shape);
   }, 60000);
 });

@@ -131,6 +131,7 @@ function visits(role: Role, ids: Ids): Visit[] {
         { name: '填写问卷', route: `pages/survey/index${q({ id: ids.survey })}` },
         { name: '反映缺项', route: 'pages/demand/index' },
         { name: '商户登记', route: 'subpackages/merchant/register/index' },
+        { name: '一街一则', route: `subpackages/district/guideline/index${q({ streetCode: STREET })}` },
       ];
     case 'merchant':
       return [
@@ -162,6 +163,8 @@ function visits(role: Role, ids: Ids): Visit[] {
             await page.locator('.planner .plan-circle').first().waitFor();
           },
         },
+        { name: '监测评价（街道）', route: 'subpackages/district/dashboard/index' },
+        { name: '一街一则（编辑）', route: `subpackages/district/guideline/index${q({ streetCode: STREET })}` },
       ];
     case 'admin':
       return [
@@ -185,6 +188,7 @@ function visits(role: Role, ids: Ids): Visit[] {
             await page.locator('.planner .adopt-btn').waitFor();
           },
         },
+        { name: '监测评价（全区）', route: 'subpackages/district/dashboard/index' },
       ];
   }
 }

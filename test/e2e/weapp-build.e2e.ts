@@ -119,6 +119,10 @@ describe('the WeChat build', () => {
       expect(allCode()).toContain(`"${image}"`);
     }
     expect(allCode()).toMatch(/imageUrl:/);
+    // 一街一则 shares the street it shows.
+    const guideline = built('guideline');
+    expect(guideline).toContain('enableShareAppMessage:!0');
+    expect(/,"guideline",\{streetCode:[\w$]+\}\)/.test(guideline)).toBe(true);
     // A page that is not shareable keeps WeChat's default (no share menu of its own).
     expect(built('messages')).not.toContain('enableShareAppMessage');
   }, 120000);

@@ -4,7 +4,13 @@ import { FUNCTIONS, type Envelope, type Street, type User } from '../../types';
 import { seedWithDemoAccounts } from '../support/seed';
 import { CloudbaseStore } from '../../cloudfunctions/store/cloudbase/CloudbaseStore';
 import { cloudbaseDb } from '../../cloudfunctions/store/cloudbase/app';
-import { buildFunctions, FUNCTIONS_DIR, OPENAPI_PERMISSIONS } from '../../scripts/build-functions';
+import {
+  buildFunctions,
+  EXTRA_RUNTIME_DEPENDENCIES,
+  FUNCTIONS_DIR,
+  installedVersion,
+  OPENAPI_PERMISSIONS,
+} from '../../scripts/build-functions';
 import { installMemoryCloudbase } from '../support/cloudbase';
 import { outlet } from '../support/outlets';
 import type { MemoryCloudbase } from '../support/cloudbase-memory';
@@ -51,7 +57,8 @@ describe('bundled cloud functions', () => {
       const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as {
         dependencies: Record<string, string>;
       };
-      expect(pkg.dependencies).toEqual({ '@cloudbase/node-sdk': sdk });
+      const extra = Object.fromEntries((EXTRA_RUNTIME_DEPENDENCIES[fn] ?? []).map((d) => [d, installedVersion(d)]));
+      expect(pkg.dependencies).toEqual({ '@cloudbase/node-sdk': sdk, ...extra });
       const code = fs.readFileSync(path.join(dir, 'index.js'), 'utf8');
       expect(code).not.toMatch(/better-sqlite3|node:http/);
       // Minified: no source-like indentation, and long lines (only multi-line strings keep their breaks).

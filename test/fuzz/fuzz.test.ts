@@ -337,6 +337,23 @@ const TEMPLATES: { [K in ActionKey]: (p: Pools, r: Rng) => unknown } = {
     note: '已联系',
   }),
   'warnings.evaluate': () => ({}),
+  'supervision.dashboard': (p, r) => (r() < 0.5 ? {} : { streetCode: pick(r, p.streets) }),
+  'supervision.evaluation': (p, r) => ({ circleId: pick(r, p.circles) }),
+  'supervision.config': () => ({}),
+  'supervision.setConfig': (_p, r) => ({
+    thresholds: { qualityFormats: 3, satisfiedShare: r(), minAnswers: 5, answerDays: 15, answeredShare: 0.9 },
+  }),
+  'supervision.linkSurvey': (p, r) => ({
+    circleId: pick(r, p.circles),
+    surveyId: pick(r, p.surveys),
+    questionId: 'q1',
+  }),
+  'supervision.designations': () => ({}),
+  'supervision.designate': (p, r) => ({ kind: 'outlet', targetId: pick(r, p.outlets), year: 2025, reason: '服务优良' }),
+  'supervision.undesignate': (p, r) => ({ id: `outlet_${pick(r, p.outlets)}` }),
+  'guidelines.get': (p, r) => ({ streetCode: pick(r, p.streets) }),
+  'guidelines.save': (p, r) => ({ streetCode: pick(r, p.streets), notes: '重点补齐早餐网点', version: 0 }),
+  'guidelines.export': (p, r) => ({ streetCode: pick(r, p.streets) }),
 };
 const ACTIONS = Object.keys(TEMPLATES) as ActionKey[];
 

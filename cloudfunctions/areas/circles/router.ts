@@ -51,6 +51,12 @@ export const circlesRouter = defineRouter('circles', {
         year: z.union([z.literal(2023), z.literal(2024), z.literal(2025), z.null()]).optional(),
         status: z.enum(CIRCLE_STATUSES).optional(),
         minutes: reachChoice.optional(),
+        override: z
+          .string()
+          .trim()
+          .min(2, { error: '请填写标记为已建成的理由' })
+          .max(200, { error: '理由至多 200 字' })
+          .optional(),
       }),
     ]),
     access: 'roles',

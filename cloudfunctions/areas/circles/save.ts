@@ -1,8 +1,9 @@
-import type { Circle } from '../../../types';
+import type { BuiltRecord, Circle } from '../../../types';
 import { LEVEL_FIELD, levelOf } from '../../core/circles';
 import { AppError } from '../../core/errors';
 import { canManageStreet } from '../../core/policy';
 import type { SignedInCtx } from '../../router/define';
+import { builtRecordFor } from '../supervision';
 
 export interface CircleUpdate {
   id: string;
@@ -11,6 +12,7 @@ export interface CircleUpdate {
   year?: Circle['year'];
   status?: Circle['status'];
   minutes?: 8 | 10;
+  override?: string;
 }
 
 /**
@@ -26,6 +28,12 @@ export async function updateCircle(
 ): Promise<{ circles: Circle[] }> {
   const at = now().toISOString();
   const adminOnly = ['name', 'year', 'status', 'minutes'] as const;
+  // 已建成 only when the circle's evaluation passes, or by the admin's recorded override (边建设、边评价).
+  let built: BuiltRecord | null = null;
+  if (input.status === 'built' && user.role === 'admin') {
+    const before = await store.get('circles', input.id);
+    if (before && before.status !== 'built') built = await builtRecordFor(store, before, user, input.override, now());
+  }
   const changed = await store.transaction(async (tx) => {
     const circle = await tx.get('circles', input.id);
     if (!circle) throw new AppError('NOT_FOUND', '未找到该生活圈', 'id');
@@ -73,6 +81,7 @@ export async function updateCircle(
       source: user.role === 'admin' ? 'official' : circle.source,
       updatedAt: at,
     };
+    if (built && circle.status !== 'built') await tx.set('builtRecords', built.id, built);
     await tx.set('circles', next.id, next);
     return [next, ...touched];
   });

@@ -11,3 +11,4 @@ export {
 export { populationFigure } from './population';
 export { coverageSubscriptions } from './subscriptions';
 export { coverageIsCurrent, markOutletsChanging } from './version';
+export { communityGaps } from './gaps';

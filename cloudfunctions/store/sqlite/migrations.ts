@@ -122,7 +122,24 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
     `,
   },
   {
-    version: 13,
+    version: 11,
+    name: 'supervision: daily index, evaluation, designations, 一街一则',
+    sql: `
+      CREATE TABLE indexSnapshots (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX index_snapshots_date ON indexSnapshots (json_extract(doc, '$.date'), id);
+      CREATE TABLE evaluationConfig (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX evaluation_config_version ON evaluationConfig (json_extract(doc, '$.version'), id);
+      CREATE TABLE circleSurveys (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE TABLE builtRecords (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX built_records_circle ON builtRecords (json_extract(doc, '$.circleId'), json_extract(doc, '$.at'), id);
+      CREATE TABLE designations (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE TABLE guidelines (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE TABLE guidelineVersions (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));
+      CREATE INDEX guideline_versions_street ON guidelineVersions (json_extract(doc, '$.streetCode'), json_extract(doc, '$.version'), id);
+    `,
+  },
+  {
+    version: 12,
     name: 'subsidies, inspections, assessments and risk warnings',
     sql: `
       CREATE TABLE subsidies (id TEXT PRIMARY KEY, doc TEXT NOT NULL CHECK (json_valid(doc)));

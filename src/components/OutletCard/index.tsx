@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { CATEGORY_BY_ID, type OutletView } from '@/types';
+import DesignationBadge from '@/components/DesignationBadge';
 import { pressable } from '@/services/a11y';
 import { go } from '@/services/navigation';
 import './index.scss';
@@ -13,6 +14,8 @@ export default function OutletCard({ view }: { view: OutletView }) {
         <Text className='outlet-name'>{outlet.name}</Text>
         {outlet.demo && <Text className='badge badge-demo'>演示数据</Text>}
       </View>
+      <DesignationBadge kind='outlet' targetId={outlet.id} />
+      <DesignationBadge kind='business' targetId={outlet.id} />
       {outlet.accessible && <Text className='badge badge-info accessible'>♿ 无障碍</Text>}
       {view.score && (
         <Text className='outlet-score block'>

@@ -1,7 +1,9 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
+import CircleEvaluation from '@/components/CircleEvaluation';
 import CopyLink from '@/components/CopyLink';
+import DesignationBadge from '@/components/DesignationBadge';
 import Page from '@/components/Page';
 import StateView from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
@@ -37,6 +39,7 @@ export default function CirclePage() {
           <>
             <View className='card'>
               <Text className='circle-title'>{d.circle.name}</Text>
+              <DesignationBadge kind='circle' targetId={d.circle.id} />
               <Text className='basic-count'>基本业态 {d.basicCovered}/8</Text>
               <Text className='muted block'>
                 步行 {d.circle.minutes} 分钟 · {d.members.length} 个社区 ·{' '}
@@ -58,6 +61,7 @@ export default function CirclePage() {
                 </View>
               ))}
             </View>
+            <CircleEvaluation circleId={d.circle.id} />
             {me.role === 'admin' && <AdminEdit circle={d.circle} />}
             <View className='card'>
               <Text className='section-label block'>成员社区</Text>

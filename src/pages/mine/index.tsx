@@ -104,6 +104,19 @@ export default function MinePage() {
                 生活圈规划
               </Button>
             )}
+            {staff && (
+              <Button className='tool-link' onClick={() => go('dashboard')}>
+                监测评价
+              </Button>
+            )}
+            {role === 'worker' && user?.scope?.streetCode && (
+              <Button
+                className='tool-link'
+                onClick={() => go('guideline', { streetCode: user?.scope?.streetCode ?? '' })}
+              >
+                一街一则
+              </Button>
+            )}
             {(role === 'merchant' || role === 'resident') && (
               <Button
                 className='tool-link secondary'

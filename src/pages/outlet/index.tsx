@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { BRAND_NAMES, CATEGORY_BY_ID } from '@/types';
 import { setTitle } from '@/services/navigation';
 import CopyLink from '@/components/CopyLink';
+import DesignationBadge from '@/components/DesignationBadge';
 import Page from '@/components/Page';
 import StateView from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
@@ -43,6 +44,8 @@ export default function OutletPage() {
                 <Text className='outlet-title'>{d.outlet.name}</Text>
                 {d.outlet.demo && <Text className='badge badge-demo'>演示数据</Text>}
               </View>
+              <DesignationBadge kind='outlet' targetId={d.outlet.id} manage />
+              <DesignationBadge kind='business' targetId={d.outlet.id} manage={d.outlet.source === 'merchant'} />
               <Text className='muted block'>{d.outlet.categories.map((c) => CATEGORY_BY_ID[c].name).join(' · ')}</Text>
               <Text className='block'>{d.outlet.address}</Text>
               {d.outlet.brand && <Text className='badge badge-ok brand'>{BRAND_NAMES[d.outlet.brand]}</Text>}

@@ -46,6 +46,9 @@ export default function StreetPage() {
             {all.length} 个社区 · 已定位 {all.length - missing} · 位置待补充 {missing}
           </Text>
         )}
+        <Text className='link guideline-link' {...pressable()} onClick={() => go('guideline', { streetCode: code })}>
+          本街道一街一则（建设导则）›
+        </Text>
       </View>
       <View className='chips'>
         {FILTERS.map((f) => (

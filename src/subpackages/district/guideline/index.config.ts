@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '一街一则',
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+});
