@@ -16,7 +16,7 @@ import type {
   PublicEvent,
   EventTheme,
   EventView,
-  Signup,
+  SignupView,
   CircleDetail,
   CircleStatus,
   CircleYear,
@@ -180,7 +180,8 @@ export interface ActionMap {
     res: EventView[];
   };
   'events.get': { req: { id: string }; res: EventView };
-  'events.join': { req: { id: string }; res: EventView };
+  /** `phone`: optional, given by the person with consent, so the event's workers can call them. */
+  'events.join': { req: { id: string; phone?: string }; res: EventView };
   'events.leave': { req: { id: string }; res: EventView };
   'events.mine': { req: Empty; res: EventView[] };
   'events.attendees': {
@@ -188,11 +189,19 @@ export interface ActionMap {
     res: {
       event: PublicEvent;
       counts: { confirmed: number; waitlisted: number; checkedIn: number; noShows: number | null };
-      items: (Signup & { nickname: string; position: number | null; noShow: boolean })[];
+      /** `phoneMasked`: e.g. 138****1234 when the person gave a phone, else null. */
+      items: (SignupView & {
+        nickname: string;
+        position: number | null;
+        noShow: boolean;
+        phoneMasked: string | null;
+      })[];
       nextCursor: string | null;
     };
   };
-  'events.checkIn': { req: { id: string; code: string }; res: { signup: Signup; alreadyCheckedIn: boolean } };
+  'events.checkIn': { req: { id: string; code: string }; res: { signup: SignupView; alreadyCheckedIn: boolean } };
+  /** The full phone a person gave at sign-up, for the event's workers to call; asked one at a time. */
+  'events.contact': { req: { id: string; signupId: string }; res: { phone: string } };
   'events.export': { req: { id: string }; res: { filename: string; csv: string } };
 
   /** Exactly one licence (统一社会信用代码) per business; more outlets under a licence the caller holds. */
@@ -288,7 +297,8 @@ export interface ActionMap {
     req: { ratingId: string; reason?: string };
     res: { reports: number; hidden: boolean; alreadyReported: boolean };
   };
-  'ratings.queue': { req: { streetCode?: string }; res: Rating[] };
+  /** Each waiting review with the name of the outlet it is about. */
+  'ratings.queue': { req: { streetCode?: string }; res: (Rating & { outletName: string })[] };
   'ratings.moderate': { req: { ratingId: string; decision: 'publish' | 'remove' }; res: Rating };
   'ratings.reply': { req: { ratingId: string; text: string }; res: Rating };
 
