@@ -40,6 +40,16 @@ import type {
   User,
 } from './domain';
 
+/**
+ * An export for people: CSV for programs (UTF-8 with BOM) and the same rows as an .xlsx workbook (base64) that
+ * WPS and Excel open directly.
+ */
+export interface ExportFiles {
+  filename: string;
+  csv: string;
+  xlsx: { filename: string; base64: string };
+}
+
 /** A request that carries nothing. */
 export type Empty = Record<string, never>;
 
@@ -202,7 +212,7 @@ export interface ActionMap {
   'events.checkIn': { req: { id: string; code: string }; res: { signup: SignupView; alreadyCheckedIn: boolean } };
   /** The full phone a person gave at sign-up, for the event's workers to call; asked one at a time. */
   'events.contact': { req: { id: string; signupId: string }; res: { phone: string } };
-  'events.export': { req: { id: string }; res: { filename: string; csv: string } };
+  'events.export': { req: { id: string }; res: ExportFiles };
 
   /** Exactly one licence (统一社会信用代码) per business; more outlets under a licence the caller holds. */
   'merchants.register': {
@@ -266,7 +276,8 @@ export interface ActionMap {
       statusName: string;
       business: Business | null;
       licenseUrl: string | null;
-      history: OutletReview[];
+      /** `byRole`: who made the move in role words (商户, 街道工作人员, 区商务局). */
+      history: (OutletReview & { byRole: string })[];
     };
   };
   'reviews.decide': {
@@ -340,7 +351,7 @@ export interface ActionMap {
       byCommunity: { communityCode: string | null; name: string; count: number }[];
     };
   };
-  'surveys.export': { req: { id: string }; res: { filename: string; csv: string } };
+  'surveys.export': { req: { id: string }; res: ExportFiles };
   'demand.report': {
     req: { category: CategoryId; communityCode?: string; lng?: number; lat?: number; note?: string };
     res: DemandReport;

@@ -13,6 +13,35 @@ export function replace(name: RouteName, params: Record<string, string> = {}): v
   else void Taro.redirectTo({ url: routeUrl(name, params) });
 }
 
+const AFTER_SIGN_IN = 'xc-after-sign-in';
+
+/**
+ * Goes to 我的 to sign in, remembering the page the person was on (its path and query), so that signing in brings
+ * them back there (`returnAfterSignIn`).
+ */
+export function goSignIn(): void {
+  const router = Taro.getCurrentInstance().router;
+  if (router?.path) {
+    const path = router.path.split('?')[0].replace(/^\//, '');
+    const query = Object.entries(router.params ?? {})
+      .filter(([k, v]) => typeof v === 'string' && !k.startsWith('$') && k !== 'stamp')
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v as string)}`)
+      .join('&');
+    Taro.setStorageSync(AFTER_SIGN_IN, `/${path}${query ? `?${query}` : ''}`);
+  }
+  go('mine');
+}
+
+/** After a sign-in: back to the page that asked for it, if any (once). */
+export function returnAfterSignIn(): void {
+  const url: unknown = Taro.getStorageSync(AFTER_SIGN_IN);
+  if (typeof url !== 'string' || !url) return;
+  Taro.removeStorageSync(AFTER_SIGN_IN);
+  const tab = (TAB_ROUTES as readonly RouteName[]).find((t) => url === `/${ROUTES[t]}`);
+  if (tab) void Taro.switchTab({ url });
+  else void Taro.navigateTo({ url });
+}
+
 /** Back to the previous page, or home when the page was opened directly (a shared link). */
 export function back(): void {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { demoEvents } from '../../cloudfunctions/areas/events/demo';
 import { ensureSeeded } from '../../cloudfunctions/local/main';
 import { SqliteStore } from '../../cloudfunctions/store/sqlite/SqliteStore';
@@ -125,6 +126,88 @@ describe('demo events and survey in a fresh data folder', () => {
         .map((v) => [v.event.id, v.event.communityCode, v.event.startAt]),
     );
     expect(await store.count('messages')).toBe(0); // nobody is invited by demo content
+    store.close();
+  });
+});
+
+describe('review history in role words', () => {
+  it('names who made each move as 商户, 街道工作人员 or 区商务局, never by account', async () => {
+    const store = await seededStore();
+    const deps = depsFor(store);
+    await store.set(
+      'outlets',
+      'shop',
+      outlet('shop', 116.3745, 39.9075, { ownerOpenid: 'owner-1', status: 'pending' }),
+    );
+    const move = (id: string, by: string, kind: 'submitted' | 'status', to: 'pending' | 'changes_requested') =>
+      store.set('outletReviews', id, {
+        id,
+        outletId: 'shop',
+        from: null,
+        to,
+        kind,
+        by,
+        at: FIXED_NOW.toISOString(),
+        reason: null,
+      });
+    await move('h1', 'owner-1', 'submitted', 'pending');
+    await move(
+      'h2',
+      (await store.query('users', { where: { role: 'worker' }, limit: 1 })).items[0].openid,
+      'status',
+      'changes_requested',
+    );
+    await move(
+      'h3',
+      (await store.query('users', { where: { role: 'admin' }, limit: 1 })).items[0].openid,
+      'status',
+      'pending',
+    );
+    const { history } = ok(await call(deps, 'reviews.get', { outletId: 'shop' }, { account: 'admin' }));
+    expect(Object.fromEntries(history.map((h) => [h.id, h.byRole]))).toEqual({
+      h1: '商户',
+      h2: '街道工作人员',
+      h3: '区商务局',
+    });
+    store.close();
+  });
+});
+
+describe('exports a worker can open in WPS or Excel', () => {
+  it('sends the attendee list as a valid .xlsx workbook with the same rows as the CSV, text never a formula', async () => {
+    const store = await seededStore();
+    const deps = depsFor(store);
+    const { id } = ok(await call(deps, 'events.create', newEvent(1), worker)).event;
+    await store.set('users', 'p1', {
+      ...(await store.get('users', 'p1'))!,
+      openid: 'p1',
+      nickname: '=HYPERLINK("x")',
+    } as never);
+    ok(await call(deps, 'events.join', { id, phone: '13812341234' }, { openid: 'p1' }));
+    ok(await call(deps, 'events.join', { id }, { openid: 'p2' }));
+    const out = ok(await call(deps, 'events.export', { id }, worker));
+    expect(out.xlsx.filename).toBe('便民服务进社区·磨刀修伞-报名名单.xlsx');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(out.xlsx.base64, 'base64') as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet.name).toBe('报名名单');
+    expect(sheet.getRow(1).values).toEqual([
+      undefined,
+      '序号',
+      '昵称',
+      '状态',
+      '候补位置',
+      '签到码',
+      '签到时间',
+      '报名时间',
+    ]);
+    expect(sheet.rowCount).toBe(3);
+    expect(sheet.getCell('B2').value).toBe('=HYPERLINK("x")'); // a string cell, not a formula object
+    expect(sheet.getCell('C2').value).toBe('已报名');
+    expect(sheet.getCell('C3').value).toBe('候补');
+    expect(sheet.getCell('D3').value).toBe('1');
+    expect(sheet.getCell('E2').value).toMatch(/^\d{7}$/);
+    expect(JSON.stringify(out)).not.toMatch(/13812341234|138\*\*\*\*1234|"p1"/);
     store.close();
   });
 });
