@@ -4,7 +4,10 @@ import { useElder } from '@/hooks/useElder';
 import { systemFontScale } from '@/services/device';
 import { elderTextScale } from '@/services/elder';
 
-/** The browser build's title bar draws its back and home buttons as bare icons: give them names and roles. */
+/**
+ * The browser build's title bar draws its back and home buttons as bare icons: give them names and roles; and make
+ * each page's scrolling box reachable from the keyboard.
+ */
 function nameTitleBarButtons(): void {
   for (const [cls, name] of [
     ['taro-navigation-bar-back', '返回'],
@@ -17,6 +20,8 @@ function nameTitleBarButtons(): void {
     el.setAttribute('aria-label', name);
     el.querySelector('svg')?.setAttribute('aria-hidden', 'true');
   }
+  // Below the title bar each page scrolls in its own box: keyboard users must be able to reach it to scroll.
+  for (const page of document.querySelectorAll('.taro_page:not([tabindex])')) page.setAttribute('tabindex', '0');
 }
 
 /**
