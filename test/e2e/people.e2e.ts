@@ -135,6 +135,27 @@ describe('people, lists and exports', () => {
     await noJargon(page);
   });
 
+  it('shows a join on the events list when the person comes back to it, and demo events marked 演示数据', async () => {
+    const base = app.server.url;
+    await newEvent(base, 30, '列表刷新测试活动');
+    const page = await app.newPerson();
+    await page.goto(`${base}/#/pages/mine/index`);
+    await page.getByText('以新居民身份登录').tap();
+    await page.getByText('身份：居民').waitFor();
+    await page.goto(`${base}/#/pages/events/index`);
+    const card = page.locator('.event-card:visible').filter({ hasText: '列表刷新测试活动' });
+    await card.waitFor();
+    expect(await card.innerText()).toContain('已报名 0 / 共 30');
+    expect(await page.locator('.event-card:visible').filter({ hasText: '演示数据' }).count()).toBeGreaterThan(0);
+    await card.tap();
+    await page.locator('.join').tap();
+    await page.getByText('我的状态：已报名').waitFor();
+    await page.locator('.taro-navigation-bar-back[aria-label="返回"]').tap();
+    await card.getByText('已报名 1 / 共 30').waitFor();
+    await card.locator('.my-status').getByText('已报名').waitFor();
+    await noJargon(page);
+  });
+
   it('shows the new name on the 生活圈 tab after an admin renames a circle, without a reload', async () => {
     const base = app.server.url;
     const page = await app.newPerson();
