@@ -33,6 +33,19 @@ export async function openWorkbook(files: ExportFiles): Promise<'downloaded' | '
     downloadInBrowser(filename, new Blob([bytesOf(base64)], { type }));
     return 'downloaded';
   }
+  const filePath = await writeWorkbook(files);
+  await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true });
+  return 'opened';
+}
+
+/** WeChat only: sends the workbook straight to a chat (a colleague, a work group) as a file message. */
+export async function sendWorkbook(files: ExportFiles): Promise<void> {
+  const filePath = await writeWorkbook(files);
+  await Taro.shareFileMessage({ filePath, fileName: files.xlsx.filename });
+}
+
+/** Writes the workbook into the mini-program's own folder; answers its path. */
+async function writeWorkbook({ xlsx: { filename, base64 } }: ExportFiles): Promise<string> {
   const filePath = `${Taro.env.USER_DATA_PATH}/${filename}`;
   await new Promise<void>((resolve, reject) =>
     Taro.getFileSystemManager().writeFile({
@@ -43,8 +56,7 @@ export async function openWorkbook(files: ExportFiles): Promise<'downloaded' | '
       fail: reject,
     }),
   );
-  await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true });
-  return 'opened';
+  return filePath;
 }
 
 /**

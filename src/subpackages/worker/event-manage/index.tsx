@@ -7,7 +7,7 @@ import StateView from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
 import { useMutation, useTask } from '@/hooks/useMutation';
 import { callPhone, confirmAction, scanQr } from '@/services/device';
-import { openWorkbook, saveCsv } from '@/services/download';
+import { openWorkbook, saveCsv, sendWorkbook } from '@/services/download';
 import { beijingRange, beijingTime } from '@/services/time';
 import './index.scss';
 
@@ -33,17 +33,18 @@ export default function EventManagePage() {
     onSuccess: (text) => checkIn(text),
   });
   // Which file the tap asked for (read when the answer arrives).
-  const format = useRef<'xlsx' | 'csv'>('xlsx');
+  const format = useRef<'xlsx' | 'csv' | 'send'>('xlsx');
   const exporter = useMutation('events.export', {
     failure: '导出失败',
     onSuccess: (res) => {
       setCsv(res.csv);
       if (format.current === 'csv')
         void saveCsv(res.filename, res.csv).then((how) => how === 'copied' && setDone('名单已复制，可粘贴到表格中'));
+      else if (format.current === 'send') void sendWorkbook(res).catch(() => setDone('未能发送表格，请重试'));
       else void openWorkbook(res).catch(() => setDone('未能打开表格，请重试'));
     },
   });
-  const exportAs = (f: 'xlsx' | 'csv') => {
+  const exportAs = (f: 'xlsx' | 'csv' | 'send') => {
     format.current = f;
     void exporter.run({ id });
   };

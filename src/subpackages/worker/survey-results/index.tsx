@@ -5,7 +5,7 @@ import Page from '@/components/Page';
 import StateView from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
 import { useMutation } from '@/hooks/useMutation';
-import { openWorkbook, saveCsv } from '@/services/download';
+import { openWorkbook, saveCsv, sendWorkbook } from '@/services/download';
 import './index.scss';
 
 /** Results: a bar chart per question, the average of ratings, the texts, and the count by community; CSV export. */
@@ -15,20 +15,23 @@ export default function SurveyResultsPage() {
   const r = useAction('surveys.results', id ? { id } : null);
   const [done, setDone] = useState<string | null>(null);
   // Which file the tap asked for (read when the answer arrives).
-  const format = useRef<'xlsx' | 'csv'>('xlsx');
+  const format = useRef<'xlsx' | 'csv' | 'send'>('xlsx');
   const exporter = useMutation('surveys.export', {
     failure: '导出失败',
-    onSuccess: (res) =>
-      format.current === 'csv'
-        ? void saveCsv(res.filename, res.csv).then((how) =>
-            setDone(how === 'copied' ? '结果已复制，可粘贴到表格中' : '已导出'),
-          )
-        : void openWorkbook(res).then(
-            () => setDone('已导出表格'),
-            () => setDone('未能打开表格，请重试'),
-          ),
+    onSuccess: (res) => {
+      if (format.current === 'csv')
+        void saveCsv(res.filename, res.csv).then((how) =>
+          setDone(how === 'copied' ? '结果已复制，可粘贴到表格中' : '已导出'),
+        );
+      else if (format.current === 'send') void sendWorkbook(res).catch(() => setDone('未能发送表格，请重试'));
+      else
+        void openWorkbook(res).then(
+          () => setDone('已导出表格'),
+          () => setDone('未能打开表格，请重试'),
+        );
+    },
   });
-  const exportAs = (f: 'xlsx' | 'csv') => {
+  const exportAs = (f: 'xlsx' | 'csv' | 'send') => {
     format.current = f;
     void exporter.run({ id });
   };
