@@ -37,7 +37,12 @@ export default defineConfig<'webpack5'>(async (merge) => {
       // The one-time subscription templates, `{"<message kind>": "<template id>"}` (see the README's Messages).
       TARO_APP_TEMPLATES: JSON.stringify(process.env.TARO_APP_TEMPLATES ?? ''),
     },
-    copy: { patterns: isH5 ? [] : [{ from: 'src/assets/', to: 'dist/assets/' }], options: {} },
+    copy: {
+      patterns: isH5
+        ? [{ from: 'src/assets/favicon.ico', to: 'dist-h5/favicon.ico' }]
+        : [{ from: 'src/assets/', to: 'dist/assets/' }],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

@@ -23,6 +23,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: PALETTE.primary,
     navigationBarTitleText: '西城便民生活圈',
     navigationBarTextStyle: 'white',
+    // In the browser build too: a title bar with a back button on pages that are not tabs.
+    navigationStyle: 'default',
   },
   tabBar: {
     color: PALETTE.textSecondary,

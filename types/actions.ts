@@ -17,7 +17,7 @@ import type {
   PublicEvent,
   EventTheme,
   EventView,
-  Signup,
+  SignupView,
   CircleDetail,
   CircleStatus,
   CircleYear,
@@ -68,6 +68,16 @@ export interface SupervisedOutlet {
   address: string;
   streetCode: string;
   status: OutletStatus;
+}
+
+/**
+ * An export for people: CSV for programs (UTF-8 with BOM) and the same rows as an .xlsx workbook (base64) that
+ * WPS and Excel open directly.
+ */
+export interface ExportFiles {
+  filename: string;
+  csv: string;
+  xlsx: { filename: string; base64: string };
 }
 
 /** A request that carries nothing. */
@@ -225,7 +235,8 @@ export interface ActionMap {
     res: EventView[];
   };
   'events.get': { req: { id: string }; res: EventView };
-  'events.join': { req: { id: string }; res: EventView };
+  /** `phone`: optional, given by the person with consent, so the event's workers can call them. */
+  'events.join': { req: { id: string; phone?: string }; res: EventView };
   'events.leave': { req: { id: string }; res: EventView };
   'events.mine': { req: Empty; res: EventView[] };
   'events.attendees': {
@@ -233,12 +244,20 @@ export interface ActionMap {
     res: {
       event: PublicEvent;
       counts: { confirmed: number; waitlisted: number; checkedIn: number; noShows: number | null };
-      items: (Signup & { nickname: string; position: number | null; noShow: boolean })[];
+      /** `phoneMasked`: e.g. 138****1234 when the person gave a phone, else null. */
+      items: (SignupView & {
+        nickname: string;
+        position: number | null;
+        noShow: boolean;
+        phoneMasked: string | null;
+      })[];
       nextCursor: string | null;
     };
   };
-  'events.checkIn': { req: { id: string; code: string }; res: { signup: Signup; alreadyCheckedIn: boolean } };
-  'events.export': { req: { id: string }; res: { filename: string; csv: string } };
+  'events.checkIn': { req: { id: string; code: string }; res: { signup: SignupView; alreadyCheckedIn: boolean } };
+  /** The full phone a person gave at sign-up, for the event's workers to call; asked one at a time. */
+  'events.contact': { req: { id: string; signupId: string }; res: { phone: string } };
+  'events.export': { req: { id: string }; res: ExportFiles };
 
   /** Exactly one licence (统一社会信用代码) per business; more outlets under a licence the caller holds. */
   'merchants.register': {
@@ -302,7 +321,8 @@ export interface ActionMap {
       statusName: string;
       business: Business | null;
       licenseUrl: string | null;
-      history: OutletReview[];
+      /** `byRole`: who made the move in role words (商户, 街道工作人员, 区商务局). */
+      history: (OutletReview & { byRole: string })[];
     };
   };
   'reviews.decide': {
@@ -333,7 +353,8 @@ export interface ActionMap {
     req: { ratingId: string; reason?: string };
     res: { reports: number; hidden: boolean; alreadyReported: boolean };
   };
-  'ratings.queue': { req: { streetCode?: string }; res: Rating[] };
+  /** Each waiting review with the name of the outlet it is about. */
+  'ratings.queue': { req: { streetCode?: string }; res: (Rating & { outletName: string })[] };
   'ratings.moderate': { req: { ratingId: string; decision: 'publish' | 'remove' }; res: Rating };
   'ratings.reply': { req: { ratingId: string; text: string }; res: Rating };
 
@@ -386,7 +407,7 @@ export interface ActionMap {
       byCommunity: { communityCode: string | null; name: string; count: number }[];
     };
   };
-  'surveys.export': { req: { id: string }; res: { filename: string; csv: string } };
+  'surveys.export': { req: { id: string }; res: ExportFiles };
   'demand.report': {
     req: { category: CategoryId; communityCode?: string; lng?: number; lat?: number; note?: string };
     res: DemandReport;

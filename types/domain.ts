@@ -399,6 +399,8 @@ export interface CommunityEvent {
   createdBy: string;
   createdAt: string;
   updatedAt: string;
+  /** Generated demo content (shown as 演示数据). */
+  demo?: boolean;
 }
 
 /** An event as anyone may see it: without who posted it. */
@@ -422,7 +424,15 @@ export interface Signup {
   checkedInAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /**
+   * A phone number the person chose to give at sign-up (personal data): never in a resident-facing read or a message;
+   * the event's workers see it masked and fetch it in full only to call (`events.contact`).
+   */
+  contactPhone?: string | null;
 }
+
+/** A sign-up as it is sent back: without the contact phone. */
+export type SignupView = Omit<Signup, 'contactPhone'>;
 
 /** An event as a person sees it: seats, and their own sign-up with waitlist position. */
 export interface EventView {
@@ -434,7 +444,7 @@ export interface EventView {
   joinable: boolean;
   /** The participating outlets (on the event page). */
   participants?: { id: string; name: string }[];
-  mine: (Signup & { position: number | null }) | null;
+  mine: (SignupView & { position: number | null }) | null;
 }
 
 /** One person's rating of one outlet; id `<outletId>_<openid>`, so a new submission replaces the old one. */
@@ -502,6 +512,8 @@ export interface Survey {
   createdAt: string;
   /** When the residents it is aimed at were invited (once it opened). */
   invitedAt?: string | null;
+  /** Generated demo content (shown as 演示数据). */
+  demo?: boolean;
 }
 
 export type AnswerValue = string | string[] | number;

@@ -1,4 +1,4 @@
-import type { CommunityEvent, PublicEvent, Signup } from '../../types';
+import type { CommunityEvent, PublicEvent, Signup, SignupView } from '../../types';
 
 /** Check-in opens this long before the start and closes at the end. */
 export const CHECK_IN_EARLY_MS = 30 * 60 * 1000;
@@ -43,5 +43,21 @@ export function queueKey(at: string, signupId: string): string {
 /** What anyone may see of an event: not who posted it. */
 export function publicEvent(event: CommunityEvent): PublicEvent {
   const { createdBy: _createdBy, ...rest } = event;
+  return rest;
+}
+
+/** A mainland mobile number as a person types it at sign-up (11 digits, starting 13–19). */
+export const MOBILE_RE = /^1[3-9]\d{9}$/;
+
+/** A phone as workers see it in a list: the first three and last four digits, e.g. 138****1234. */
+export function maskPhone(phone: string): string {
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length < 7) return '****';
+  return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+}
+
+/** A sign-up without the phone its person gave: what any read sends back. */
+export function signupView(signup: Signup): SignupView {
+  const { contactPhone: _phone, ...rest } = signup;
   return rest;
 }

@@ -124,6 +124,15 @@ export function answersCsv(
   answers: SurveyAnswer[],
   communityName: (code: string | null) => string,
 ): string {
+  return csvForPeople(answerRows(survey, answers, communityName));
+}
+
+/** Every answer as rows (a header first): for the CSV and the .xlsx export alike. */
+export function answerRows(
+  survey: Survey,
+  answers: SurveyAnswer[],
+  communityName: (code: string | null) => string,
+): string[][] {
   const head = ['序号', '社区', ...survey.questions.map((q) => q.title), '提交时间'];
   const rows = answers.map((a, i) => [
     String(i + 1),
@@ -136,5 +145,5 @@ export function answersCsv(
     }),
     a.createdAt,
   ]);
-  return csvForPeople([head, ...rows]);
+  return [head, ...rows];
 }

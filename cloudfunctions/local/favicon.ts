@@ -12,8 +12,8 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([len, body, crc]);
 }
 
-/** A 32×32 RGBA PNG: a red disc with a white ring — the "circle" of 生活圈. */
-function iconPng(size = 32): Buffer {
+/** A size×size RGBA PNG: a red disc with a white ring — the "circle" of 生活圈 (the product mark, our own drawing). */
+export function iconPng(size = 32): Buffer {
   const rows: Buffer[] = [];
   const c = (size - 1) / 2;
   for (let y = 0; y < size; y++) {

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { seedDemoAccounts } from '../areas/auth';
 import { acceptProposal } from '../areas/circles';
 import { coverageIsCurrent, markOutletsChanging, refreshCoverage } from '../areas/coverage';
+import { seedDemoEvents } from '../areas/events';
 import { seedReference } from '../areas/geo';
+import { seedDemoSurvey } from '../areas/surveys';
 import { demoOutlets, writeDemoOutlets } from '../areas/outlets';
 import { startMessageJobs } from './message-jobs';
 import { startSnapshotJobs } from './snapshot-jobs';
@@ -74,6 +76,8 @@ export async function ensureSeeded(
   await refreshCoverage(store, now);
   // Proposed ten-minute circles from the real community points, for admins to adjust.
   await acceptProposal(store, 10, now);
+  await seedDemoEvents(store, now);
+  await seedDemoSurvey(store, now);
   return true;
 }
 

@@ -13,6 +13,40 @@ export function replace(name: RouteName, params: Record<string, string> = {}): v
   else void Taro.redirectTo({ url: routeUrl(name, params) });
 }
 
+const AFTER_SIGN_IN = 'xc-after-sign-in';
+const RETURN_WITHIN_MS = 10 * 60 * 1000;
+
+/**
+ * Goes to 我的 to sign in, remembering the page the person was on (its path and query), so that signing in brings
+ * them back there (`returnAfterSignIn`).
+ */
+export function goSignIn(): void {
+  const router = Taro.getCurrentInstance().router;
+  if (router?.path) {
+    const path = router.path.split('?')[0].replace(/^\//, '');
+    const query = Object.entries(router.params ?? {})
+      .filter(([k, v]) => typeof v === 'string' && !k.startsWith('$') && k !== 'stamp')
+      .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v as string)}`)
+      .join('&');
+    Taro.setStorageSync(AFTER_SIGN_IN, { url: `/${path}${query ? `?${query}` : ''}`, at: Date.now() });
+  }
+  go('mine');
+}
+
+/** After a sign-in: back to the page that asked for it, if any (once). */
+export function returnAfterSignIn(): void {
+  const saved: unknown = Taro.getStorageSync(AFTER_SIGN_IN);
+  if (!saved || typeof saved !== 'object') return;
+  Taro.removeStorageSync(AFTER_SIGN_IN);
+  const { url, at } = saved as { url?: unknown; at?: unknown };
+  // Only a sign-in that follows the tap soon after: a later one, started from 我的 itself, stays there.
+  if (typeof url !== 'string' || typeof at !== 'number' || Date.now() - at > RETURN_WITHIN_MS) return;
+  const tab = (TAB_ROUTES as readonly RouteName[]).find((t) => url === `/${ROUTES[t]}`);
+  // A fresh stack with that page alone (the page left for 我的 may still sit hidden underneath in the browser).
+  if (tab) void Taro.switchTab({ url });
+  else void Taro.reLaunch({ url });
+}
+
 /** Back to the previous page, or home when the page was opened directly (a shared link). */
 export function back(): void {
   if (Taro.getCurrentPages().length > 1) void Taro.navigateBack();

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import type { User } from '@/types';
+import { returnAfterSignIn } from './navigation';
 
 const KEY = 'xc-session';
 const CHANGED = 'session:changed';
@@ -19,6 +20,7 @@ export function setSession(session: Session | null): void {
   if (session) Taro.setStorageSync(KEY, session);
   else Taro.removeStorageSync(KEY);
   Taro.eventCenter.trigger(CHANGED, session);
+  if (session) returnAfterSignIn();
 }
 
 export function onSessionChange(listener: (s: Session | null) => void): () => void {

@@ -12,6 +12,7 @@ export const PALETTE = {
   info: '#0d47a1',
   closed: '#595959',
   error: '#b71c1c',
+  qrDark: '#111111',
 } as const;
 
 /** Maps palette names to the theme.scss variables they mirror. */
@@ -25,4 +26,5 @@ export const PALETTE_SCSS: Record<keyof typeof PALETTE, string> = {
   info: '$c-info',
   closed: '$c-text-secondary',
   error: '$c-error',
+  qrDark: '$c-qr-dark',
 };

@@ -48,6 +48,9 @@ async function seed(base: string): Promise<Ids> {
     capacity: 20,
     categories: ['repair'],
   });
+  // A sign-up with a phone, so that the attendee list shows a masked number and its call button.
+  const attendee = await api<{ token: string }>(base, null, 'auth.devLogin', { openid: 'resident-a11y-phone' });
+  await api(base, attendee.token, 'events.join', { id: created.event.id, phone: '13812341234' });
   const survey = await api<{ id: string }>(base, worker, 'surveys.create', {
     title: '西长安街买菜情况调查',
     target: { kind: 'street', streetCode: STREET },

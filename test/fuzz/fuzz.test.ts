@@ -228,6 +228,7 @@ const TEMPLATES: { [K in ActionKey]: (p: Pools, r: Rng) => unknown } = {
   'events.mine': () => ({}),
   'events.attendees': (p, r) => ({ id: pick(r, p.events), ...maybeCursor(r) }),
   'events.checkIn': (p, r) => ({ id: pick(r, p.events), code: '12345678' }),
+  'events.contact': (p, r) => ({ id: pick(r, p.events), signupId: `${pick(r, p.events)}_x` }),
   'events.export': (p, r) => ({ id: pick(r, p.events) }),
 
   'merchants.register': (p, r) => ({

@@ -11,7 +11,10 @@ import { fillSeats, seat } from './seats';
  * the event's counter and the sign-up together; a join onto the waitlist writes only its own sign-up, so a full
  * event has no hot document.
  */
-export async function joinEvent({ store, openid, now }: SignedInCtx, { id }: Req<'events.join'>): Promise<EventView> {
+export async function joinEvent(
+  { store, openid, now }: SignedInCtx,
+  { id, phone }: Req<'events.join'>,
+): Promise<EventView> {
   const t = now();
   const at = t.toISOString();
   const sid = signupId(id, openid);
@@ -31,6 +34,7 @@ export async function joinEvent({ store, openid, now }: SignedInCtx, { id }: Req
       checkedInAt: null,
       createdAt: existing?.createdAt ?? at,
       updatedAt: at,
+      contactPhone: phone ?? null,
     };
     if (outcome.kind === 'waitlisted') {
       await tx.set('signups', sid, s);

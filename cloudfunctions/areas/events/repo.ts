@@ -1,5 +1,5 @@
 import type { CommunityEvent, EventView, Signup, User } from '../../../types';
-import { publicEvent } from '../../core/events';
+import { publicEvent, signupView } from '../../core/events';
 import { AppError } from '../../core/errors';
 import { canRunLocal } from '../../core/policy';
 import { readAll, type Store, type Transaction } from '../../store/port';
@@ -62,7 +62,7 @@ export async function view(
     seatsLeft: Math.max(0, event.capacity - event.confirmedCount),
     waitlisted,
     joinable: event.status === 'open' && now.getTime() < Date.parse(event.deadline),
-    mine: mine ? { ...mine, position: await waitlistPosition(store, mine) } : null,
+    mine: mine ? { ...signupView(mine), position: await waitlistPosition(store, mine) } : null,
   };
 }
 

@@ -7,7 +7,8 @@ import { exportAttendees } from './export';
 import { joinEvent, leaveEvent } from './join';
 import { cancelEvent, updateEvent } from './manage';
 import { getEvent, listEvents, myEvents } from './read';
-import { checkIn, eventAttendees } from './run';
+import { checkIn, eventAttendees, signupContact } from './run';
+import { MOBILE_RE } from '../../core/events';
 
 const byId = z.object({ id });
 const capacity = z.number().int().min(1).max(5000);
@@ -76,7 +77,7 @@ export const eventsRouter = defineRouter('events', {
   get: { input: byId, access: 'public', handler: (input, ctx) => getEvent(ctx, input) },
   join: {
     write: true,
-    input: byId,
+    input: z.object({ id, phone: z.string().trim().regex(MOBILE_RE, { error: '请填写 11 位手机号码' }).optional() }),
     access: 'signedIn',
     handler: (input, ctx) => joinEvent(ctx, input),
   },
@@ -99,6 +100,12 @@ export const eventsRouter = defineRouter('events', {
     access: 'roles',
     roles: WORKERS,
     handler: (input, ctx) => checkIn(ctx, input),
+  },
+  contact: {
+    input: z.object({ id, signupId: z.string().min(1).max(200) }),
+    access: 'roles',
+    roles: WORKERS,
+    handler: (input, ctx) => signupContact(ctx, input),
   },
   export: { input: byId, access: 'roles', roles: WORKERS, handler: (input, ctx) => exportAttendees(ctx, input) },
 });

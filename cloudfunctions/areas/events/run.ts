@@ -1,5 +1,5 @@
-import type { Req, Res, Signup } from '../../../types';
-import { inCheckInWindow, publicEvent } from '../../core/events';
+import type { Req, Res, Signup, SignupView } from '../../../types';
+import { inCheckInWindow, maskPhone, publicEvent, signupView } from '../../core/events';
 import { AppError } from '../../core/errors';
 import type { SignedInCtx } from '../../router/define';
 import { getManyMap } from '../../store/port';
@@ -31,8 +31,9 @@ export async function eventAttendees(
       noShows: over ? event.confirmedCount - event.checkedInCount : null,
     },
     items: page.items.map((s, i) => ({
-      ...s,
+      ...signupView(s),
       nickname: people.get(s.openid)?.nickname ?? '居民',
+      phoneMasked: s.contactPhone ? maskPhone(s.contactPhone) : null,
       position: positions[i],
       noShow: over && s.status === 'confirmed' && !s.checkedInAt,
     })),
@@ -44,7 +45,7 @@ export async function eventAttendees(
 export async function checkIn(
   { store, user, now }: SignedInCtx,
   { id, code }: Req<'events.checkIn'>,
-): Promise<{ signup: Signup; alreadyCheckedIn: boolean }> {
+): Promise<{ signup: SignupView; alreadyCheckedIn: boolean }> {
   const t = now();
   await eventToRun(store, user, id);
   const match = (await store.query('signups', { where: { eventId: id, checkInCode: code }, limit: 1 })).items[0];
@@ -55,10 +56,24 @@ export async function checkIn(
     if (!inCheckInWindow(e, t)) throw new AppError('OUT_OF_WINDOW', '不在签到时间内（活动开始前 30 分钟至结束）');
     const s = await tx.get('signups', match.id);
     if (!s || s.status !== 'confirmed') throw new AppError('INVALID_CODE', '该报名不是已确认状态，不能签到');
-    if (s.checkedInAt) return { signup: s, alreadyCheckedIn: true };
+    if (s.checkedInAt) return { signup: signupView(s), alreadyCheckedIn: true };
     const next: Signup = { ...s, checkedInAt: t.toISOString(), updatedAt: t.toISOString() };
     await tx.set('events', id, { ...e, checkedInCount: e.checkedInCount + 1 });
     await tx.set('signups', s.id, next);
-    return { signup: next, alreadyCheckedIn: false };
+    return { signup: signupView(next), alreadyCheckedIn: false };
   });
+}
+
+/**
+ * The full phone one person gave at sign-up, for the workers of the event's street (or community) and admins to
+ * call them; asked one sign-up at a time, on a tap, so no list ever carries the numbers.
+ */
+export async function signupContact(
+  { store, user }: SignedInCtx,
+  { id, signupId }: Req<'events.contact'>,
+): Promise<Res<'events.contact'>> {
+  await eventToRun(store, user, id);
+  const s = await store.get('signups', signupId);
+  if (!s || s.eventId !== id || !s.contactPhone) throw new AppError('NOT_FOUND', '该报名未留联系电话', 'signupId');
+  return { phone: s.contactPhone };
 }

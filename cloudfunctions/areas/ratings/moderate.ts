@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors';
 import { canManageStreet } from '../../core/policy';
 import { needsModeration, REPORT_THRESHOLD } from '../../core/ratings';
 import { publish, type SignedInCtx } from '../../router/define';
+import { getManyMap } from '../../store/port';
 import { queueMessage } from '../messages';
 import { publicView } from './read';
 
@@ -34,18 +35,20 @@ export async function reportRating(
   });
 }
 
-/** Reviews waiting for a worker: flagged text and reported reviews of the worker's street. */
+/** Reviews waiting for a worker: flagged text and reported reviews of the worker's street, each with its outlet's name. */
 export async function ratingQueue(
   { store, user }: SignedInCtx,
   { streetCode: asked }: Req<'ratings.queue'>,
-): Promise<Rating[]> {
+): Promise<Res<'ratings.queue'>> {
   const street = user.role === 'admin' ? asked : user.scope?.kind === 'street' ? user.scope.streetCode : undefined;
   if (user.role !== 'admin' && !street) throw new AppError('FORBIDDEN', '社区工作者不审核评价，请联系街道');
   const page = await store.query('ratings', {
     where: { status: { in: ['pending', 'hidden'] }, ...(street ? { streetCode: street } : {}) },
     limit: 100,
   });
-  return page.items.map(publicView);
+  // One batch read for the outlets of the whole page.
+  const outlets = await getManyMap(store, 'outlets', [...new Set(page.items.map((r) => r.outletId))]);
+  return page.items.map((r) => ({ ...publicView(r), outletName: outlets.get(r.outletId)?.name ?? '已删除的网点' }));
 }
 
 /** Publish or remove a waiting review (worker of the outlet's street, admin). */

@@ -1,9 +1,9 @@
-import type { Outlet, Page, Req, Res } from '../../../types';
+import type { Outlet, OutletReview, Page, Req, Res } from '../../../types';
 import { AppError } from '../../core/errors';
 import { canManageStreet } from '../../core/policy';
 import { STATUS_NAMES } from '../../core/review';
 import type { SignedInCtx } from '../../router/define';
-import { readAll } from '../../store/port';
+import { getManyMap, readAll } from '../../store/port';
 
 /** New outlets and changes waiting, oldest first, of the reviewer's street (for an admin, every street). */
 export async function reviewQueue(
@@ -46,6 +46,27 @@ export async function reviewDetail(ctx: SignedInCtx, { outletId }: Req<'reviews.
     business,
     // A short-lived link the function makes: licence images are readable by their uploader only.
     licenseUrl: business ? (ctx.fileUrl ? await ctx.fileUrl(business.licenseFile) : null) : null,
-    history,
+    history: await withRoles(ctx, outlet, history),
   };
+}
+
+/** Who made each move, in role words for the page (商户 / 街道工作人员 / 区商务局), never their account. */
+async function withRoles(
+  { store }: SignedInCtx,
+  outlet: Outlet,
+  history: OutletReview[],
+): Promise<Res<'reviews.get'>['history']> {
+  const people = await getManyMap(store, 'users', [...new Set(history.map((h) => h.by))]);
+  return history.map((h) => {
+    const role = people.get(h.by)?.role;
+    const byRole =
+      h.by === outlet.ownerOpenid || h.kind === 'submitted'
+        ? '商户'
+        : role === 'admin'
+          ? '区商务局'
+          : role === 'worker'
+            ? '街道工作人员'
+            : '系统';
+    return { ...h, byRole };
+  });
 }

@@ -1,6 +1,7 @@
 import { CATEGORY_BY_ID, type CategoryId, type Req, type Res } from '../../../types';
 import { safeFilename } from '../../core/csv';
-import { answersCsv, tally } from '../../core/surveys';
+import { answerRows, tally } from '../../core/surveys';
+import { peopleExport } from '../../core/xlsx';
 import type { SignedInCtx } from '../../router/define';
 import { CATEGORY_IDS } from '../../router/schemas';
 import { getManyMap, readAll } from '../../store/port';
@@ -41,7 +42,7 @@ export async function surveyResults(
 export async function exportSurvey(
   { store, user }: SignedInCtx,
   { id }: Req<'surveys.export'>,
-): Promise<{ filename: string; csv: string }> {
+): Promise<Res<'surveys.export'>> {
   const survey = await surveyToRun(store, user, id);
   const answers = await readAll(store, 'surveyAnswers', { surveyId: id });
   const names = new Map((await readAll(store, 'communities')).map((c) => [c.code, c.name]));
@@ -56,8 +57,9 @@ export async function exportSurvey(
       ]),
     ),
   }));
-  return {
-    filename: safeFilename(survey.title, '问卷结果.csv'),
-    csv: answersCsv(survey, display, (code) => (code ? (names.get(code) ?? code) : '')),
-  };
+  return peopleExport(
+    safeFilename(survey.title, '问卷结果.csv'),
+    '问卷结果',
+    answerRows(survey, display, (code) => (code ? (names.get(code) ?? code) : '')),
+  );
 }

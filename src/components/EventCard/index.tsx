@@ -23,6 +23,7 @@ export default function EventCard({ view }: { view: EventView }) {
           已报名 {event.confirmedCount} / 共 {event.capacity}
           {view.waitlisted ? ` · 候补 ${view.waitlisted}` : ''}
         </Text>
+        {event.demo && <Text className='badge badge-demo'>演示数据</Text>}
         {mine && mine.status !== 'cancelled' && (
           <Text className={`badge my-status ${mine.status === 'confirmed' ? 'badge-ok' : 'badge-warn'}`}>
             {SIGNUP_LABEL[mine.status]}

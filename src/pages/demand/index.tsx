@@ -41,7 +41,7 @@ export default function DemandPage() {
   if (!me.loading && !me.user)
     return (
       <Page name='demand'>
-        <StateView loading={false} error={null} empty emptyText='请先在“我的”页面登录' />
+        <StateView loading={false} error={null} signIn emptyText='登录后可以反映社区缺少的服务' />
       </Page>
     );
   return (

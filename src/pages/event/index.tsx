@@ -1,4 +1,4 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Button, Input, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { CATEGORY_BY_ID, type EventView } from '@/types';
@@ -6,7 +6,7 @@ import { SIGNUP_LABEL } from '@/components/EventCard';
 import CopyLink from '@/components/CopyLink';
 import Page from '@/components/Page';
 import QrCode from '@/components/QrCode';
-import StateView from '@/components/StateView';
+import StateView, { SignInButton } from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
 import { useMe } from '@/hooks/useMe';
 import { useSubscribe } from '@/hooks/useSubscribe';
@@ -37,6 +37,13 @@ export default function EventPage() {
   const busy = join.busy || leave.busy;
   const error = join.error ?? leave.error;
 
+  const [phone, setPhone] = useState('');
+  function signUp() {
+    const given = phone.trim();
+    if (given && !/^1[3-9]\d{9}$/.test(given)) return join.fail('请填写 11 位手机号码，或留空', 'phone');
+    void subscribe().then(() => join.run(given ? { id, phone: given } : { id }));
+  }
+
   const signedIn = !!me.user;
   const live = v?.mine && v.mine.status !== 'cancelled' ? v.mine : null;
   const closed = v ? !v.joinable : false;
@@ -54,6 +61,7 @@ export default function EventPage() {
             <View className='card'>
               <Text className='event-title block'>{v.event.title}</Text>
               <Text className='badge badge-theme'>{v.event.theme}</Text>
+              {v.event.demo && <Text className='badge badge-demo'>演示数据</Text>}
               {v.event.status === 'cancelled' && <Text className='badge badge-warn'>活动已取消</Text>}
               <Text className='block'>时间：{beijingRange(v.event.startAt, v.event.endAt)}</Text>
               <Text className='block'>地点：{v.event.placeName}</Text>
@@ -84,9 +92,7 @@ export default function EventPage() {
               )}
               {error && <Text className='form-error'>{error}</Text>}
               {!signedIn ? (
-                <Button className='btn-primary' onClick={() => go('mine')}>
-                  登录后报名
-                </Button>
+                <SignInButton text='登录后报名' />
               ) : live ? (
                 <Button
                   className='btn-secondary'
@@ -97,14 +103,32 @@ export default function EventPage() {
                   取消报名
                 </Button>
               ) : (
-                <Button
-                  className='btn-primary join'
-                  loading={busy}
-                  disabled={busy || closed || undefined}
-                  onClick={() => void subscribe().then(() => join.run({ id }))}
-                >
-                  {closed ? '报名已截止' : v.seatsLeft > 0 ? '我要报名' : '报名候补'}
-                </Button>
+                <>
+                  {!closed && (
+                    <View className='contact'>
+                      <Input
+                        className='form-input contact-phone'
+                        type='number'
+                        maxlength={11}
+                        nativeProps={{ 'aria-label': '联系电话（选填）' }}
+                        placeholder='联系电话（选填）'
+                        value={phone}
+                        onInput={(e) => setPhone(e.detail.value)}
+                      />
+                      <Text className='muted block consent'>
+                        选填。填写即表示同意本活动的街道（社区）工作人员在活动有变动时打电话联系您；号码不会公开，也不会出现在消息中。
+                      </Text>
+                    </View>
+                  )}
+                  <Button
+                    className='btn-primary join'
+                    loading={busy}
+                    disabled={busy || closed || undefined}
+                    onClick={signUp}
+                  >
+                    {closed ? '报名已截止' : v.seatsLeft > 0 ? '我要报名' : '报名候补'}
+                  </Button>
+                </>
               )}
             </View>
             {(me.role === 'worker' || me.role === 'admin') && (

@@ -1,19 +1,22 @@
-import { Text, View } from '@tarojs/components';
+import { Button, Text, View } from '@tarojs/components';
 import { stopPullDownRefresh, usePullDownRefresh, useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import EventCard from '@/components/EventCard';
 import Page from '@/components/Page';
-import StateView from '@/components/StateView';
+import StateView, { SignInButton } from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
 import { useMe } from '@/hooks/useMe';
 import { tab as tabRole } from '@/services/a11y';
+import { go } from '@/services/navigation';
 import './index.scss';
 
 /** 活动: upcoming 便民商业服务进社区 events, all or only those I signed up for (我的活动). */
 export default function EventsPage() {
   const { params } = useRouter();
   const [tab, setTab] = useState<'all' | 'near' | 'mine'>(params.tab === 'mine' ? 'mine' : 'all');
-  const homeCode = useMe().homeCommunityCode;
+  const me = useMe();
+  const homeCode = me.homeCommunityCode;
+  const signedOut = !me.loading && !me.user;
   const home = useAction('geo.community', tab === 'near' && homeCode ? { code: homeCode } : null);
   const homePoint = home.data?.community.location?.coordinates ?? null;
   const all = useAction('events.list', tab === 'all' ? {} : null);
@@ -26,7 +29,7 @@ export default function EventsPage() {
         : { communityCode: homeCode }
       : null,
   );
-  const mine = useAction('events.mine', tab === 'mine' ? {} : null);
+  const mine = useAction('events.mine', tab === 'mine' && me.user ? {} : null);
   const list = tab === 'all' ? all : tab === 'near' ? near : mine;
   usePullDownRefresh(() => list.reload());
   useEffect(() => {
@@ -60,14 +63,30 @@ export default function EventsPage() {
       </View>
       {tab === 'near' && !homeCode && (
         <View className='card'>
-          <Text className='muted'>请先在“我的”中设置所在社区</Text>
+          <Text className='muted block'>请先在“我的”中设置所在社区</Text>
+          {signedOut ? (
+            <SignInButton text='登录后设置社区' />
+          ) : (
+            <Button className='btn-secondary set-home' onClick={() => go('mine')}>
+              去设置所在社区
+            </Button>
+          )}
         </View>
       )}
       <StateView
+        signIn={tab === 'mine' && signedOut}
         loading={list.loading && !list.data}
         error={list.error}
         empty={(list.data ?? []).length === 0}
-        emptyText={tab === 'mine' ? '还没有报名活动' : tab === 'near' ? '附近近期暂无活动' : '近期暂无活动'}
+        emptyText={
+          tab === 'mine' && signedOut
+            ? '登录后可以查看我报名的活动'
+            : tab === 'mine'
+              ? '还没有报名活动'
+              : tab === 'near'
+                ? '附近近期暂无活动'
+                : '近期暂无活动'
+        }
         onRetry={list.reload}
       >
         {(list.data ?? []).map((v) => (

@@ -52,12 +52,7 @@ export default function MessagesPage() {
   if (!user)
     return (
       <Page name='messages'>
-        <StateView loading={meLoading} error={null}>
-          <View className='card'>
-            <Text className='muted block'>登录后可以查看您的消息。</Text>
-            <Button onClick={() => go('mine')}>去登录</Button>
-          </View>
-        </StateView>
+        <StateView loading={meLoading} error={null} signIn={!meLoading} emptyText='登录后可以查看您的消息' />
       </Page>
     );
 

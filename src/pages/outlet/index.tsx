@@ -110,7 +110,7 @@ export default function OutletPage() {
               <Text className='block'>无障碍：{d.outlet.accessible ? '有无障碍设施' : '暂无无障碍设施'}</Text>
             </View>
 
-            <Reviews outletId={id} />
+            <Reviews outletId={id} own={d.mine} />
 
             <View className='actions'>
               {phone && !elder && (

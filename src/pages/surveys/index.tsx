@@ -57,6 +57,7 @@ export default function SurveysPage() {
               {survey.answerCount} 人参与
             </Text>
             <View className='row'>
+              {survey.demo && <Text className='badge badge-demo'>演示数据</Text>}
               {forMe && (
                 <Text
                   className={`badge survey-go ${answered ? 'badge-ok' : 'badge-warn'}`}

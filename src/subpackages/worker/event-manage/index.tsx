@@ -1,13 +1,13 @@
 import { Button, Input, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { SIGNUP_LABEL } from '@/components/EventCard';
 import Page from '@/components/Page';
 import StateView from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
 import { useMutation, useTask } from '@/hooks/useMutation';
-import { confirmAction, scanQr } from '@/services/device';
-import { saveCsv } from '@/services/download';
+import { callPhone, confirmAction, scanQr } from '@/services/device';
+import { openWorkbook, saveCsv, sendWorkbook } from '@/services/download';
 import { beijingRange, beijingTime } from '@/services/time';
 import './index.scss';
 
@@ -32,15 +32,29 @@ export default function EventManagePage() {
     failure: '未能扫码，可直接输入签到码',
     onSuccess: (text) => checkIn(text),
   });
+  // Which file the tap asked for (read when the answer arrives).
+  const format = useRef<'xlsx' | 'csv' | 'send'>('xlsx');
   const exporter = useMutation('events.export', {
     failure: '导出失败',
     onSuccess: (res) => {
       setCsv(res.csv);
-      void saveCsv(res.filename, res.csv).then((how) => how === 'copied' && setDone('名单已复制，可粘贴到表格中'));
+      if (format.current === 'csv')
+        void saveCsv(res.filename, res.csv).then((how) => how === 'copied' && setDone('名单已复制，可粘贴到表格中'));
+      else if (format.current === 'send') void sendWorkbook(res).catch(() => setDone('未能发送表格，请重试'));
+      else void openWorkbook(res).catch(() => setDone('未能打开表格，请重试'));
     },
   });
+  const exportAs = (f: 'xlsx' | 'csv' | 'send') => {
+    format.current = f;
+    void exporter.run({ id });
+  };
   const cancel = useMutation('events.cancel', { invalidates: affected, success: '活动已取消' });
-  const failure = checkInCall.error ?? scan.error ?? exporter.error ?? cancel.error;
+  // The full number is asked for one person at a time, on the tap, and handed straight to the phone's dialler.
+  const contact = useMutation('events.contact', {
+    failure: '未能取得联系电话',
+    onSuccess: (res) => callPhone(res.phone),
+  });
+  const failure = checkInCall.error ?? scan.error ?? exporter.error ?? cancel.error ?? contact.error;
   const message = failure ? { ok: false, text: failure } : done ? { ok: true, text: done } : null;
 
   function checkIn(raw: string) {
@@ -112,20 +126,40 @@ export default function EventManagePage() {
             <View className='card'>
               <View className='row'>
                 <Text className='section-label'>报名名单</Text>
-                <Button loading={exporter.busy} onClick={() => exporter.run({ id })}>
-                  导出 CSV
-                </Button>
+                <View className='row export-buttons'>
+                  <Button className='export-xlsx' loading={exporter.busy} onClick={() => exportAs('xlsx')}>
+                    导出表格
+                  </Button>
+                  <Button className='export-csv' disabled={exporter.busy || undefined} onClick={() => exportAs('csv')}>
+                    CSV
+                  </Button>
+                </View>
               </View>
               {csv && <Text className='muted block'>已导出（{csv.trim().split('\n').length - 1} 人）</Text>}
               {d.items.length === 0 && <Text className='muted block'>还没有人报名</Text>}
               {d.items.map((s) => (
-                <View key={s.id} className='row attendee'>
-                  <Text>{s.openid}</Text>
-                  <Text className='muted'>
-                    {SIGNUP_LABEL[s.status]}
-                    {s.position ? ` 第${s.position}位` : ''}
-                    {s.checkedInAt ? ` · 签到 ${beijingTime(s.checkedInAt)}` : s.noShow ? ' · 未到' : ''}
-                  </Text>
+                <View key={s.id} className='attendee'>
+                  <View className='row'>
+                    <Text className='attendee-name'>{s.nickname}</Text>
+                    <Text className='muted'>
+                      {SIGNUP_LABEL[s.status]}
+                      {s.position ? ` 第${s.position}位` : ''}
+                      {s.checkedInAt ? ` · 签到 ${beijingTime(s.checkedInAt)}` : s.noShow ? ' · 未到' : ''}
+                    </Text>
+                  </View>
+                  {s.phoneMasked && (
+                    <View className='row attendee-phone'>
+                      <Text className='muted'>{s.phoneMasked}</Text>
+                      <Button
+                        className='call'
+                        aria-label={`拨打 ${s.nickname} 的电话`}
+                        disabled={contact.busy || undefined}
+                        onClick={() => void contact.run({ id, signupId: s.id })}
+                      >
+                        拨打
+                      </Button>
+                    </View>
+                  )}
                 </View>
               ))}
             </View>

@@ -3,6 +3,9 @@ import Page from '@/components/Page';
 import StateView from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
 import { useMutation } from '@/hooks/useMutation';
+import { pressable } from '@/services/a11y';
+import { confirmAction } from '@/services/device';
+import { go } from '@/services/navigation';
 import { beijingTime } from '@/services/time';
 import './index.scss';
 
@@ -15,7 +18,14 @@ export default function RatingQueuePage() {
   });
   const message = moderate.error;
 
-  const decide = (ratingId: string, decision: 'publish' | 'remove') => moderate.run({ ratingId, decision });
+  async function decide(ratingId: string, decision: 'publish' | 'remove', outletName: string) {
+    if (
+      decision === 'remove' &&
+      !(await confirmAction('删除评价', `删除后“${outletName}”的这条评价将不再显示，确定吗？`))
+    )
+      return;
+    void moderate.run({ ratingId, decision });
+  }
 
   return (
     <Page name='rating-queue'>
@@ -29,6 +39,9 @@ export default function RatingQueuePage() {
       >
         {(queue.data ?? []).map((r) => (
           <View key={r.id} className='card queue-item'>
+            <Text className='block queue-outlet' {...pressable()} onClick={() => go('outlet', { id: r.outletId })}>
+              {r.outletName}
+            </Text>
             <Text className='block'>
               {r.stars} 星 {'★'.repeat(r.stars)}{' '}
               {r.status === 'hidden' ? `（被举报 ${r.reports} 次）` : '（含敏感词，待审核）'}
@@ -38,10 +51,10 @@ export default function RatingQueuePage() {
               {r.nickname} · {beijingTime(r.updatedAt)}
             </Text>
             <View className='row'>
-              <Button disabled={moderate.busy || undefined} onClick={() => decide(r.id, 'publish')}>
+              <Button disabled={moderate.busy || undefined} onClick={() => void decide(r.id, 'publish', r.outletName)}>
                 公开
               </Button>
-              <Button disabled={moderate.busy || undefined} onClick={() => decide(r.id, 'remove')}>
+              <Button disabled={moderate.busy || undefined} onClick={() => void decide(r.id, 'remove', r.outletName)}>
                 删除
               </Button>
             </View>
