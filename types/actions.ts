@@ -38,6 +38,7 @@ import type {
   SitingSuggestion,
   Street,
   User,
+  WeeklyHours,
 } from './domain';
 
 /** A request that carries nothing. */
@@ -211,14 +212,19 @@ export interface ActionMap {
         streetCode: string;
         communityCode?: string;
         categories: CategoryId[];
-        /** Hours in the census syntax, e.g. `mon-fri 07:00-20:00; sat,sun 08:00-18:00`. */
-        hours: string;
+        /** Hours as the stored week (the census text syntax is still read, for older app versions). */
+        hours: WeeklyHours | string;
         services?: Service[];
         payment?: PaymentMethod[];
         accessible?: boolean;
         phone?: string;
       }[];
     };
+    res: { business: Business; outlets: Outlet[] };
+  };
+  /** 一照多址: more outlets under a licence the caller already holds; no licence details or image again. */
+  'merchants.addOutlets': {
+    req: { businessId: string; outlets: Req<'merchants.register'>['outlets'] };
     res: { business: Business; outlets: Outlet[] };
   };
   'merchants.mine': {
@@ -232,7 +238,7 @@ export interface ActionMap {
   'merchants.updateOutlet': {
     req: {
       id: string;
-      hours?: string;
+      hours?: WeeklyHours | string;
       services?: Service[];
       payment?: PaymentMethod[];
       accessible?: boolean;

@@ -249,6 +249,20 @@ const TEMPLATES: { [K in ActionKey]: (p: Pools, r: Rng) => unknown } = {
       },
     ],
   }),
+  'merchants.addOutlets': (_p, r) => ({
+    businessId: pick(r, ['biz-91350100M000100Y43', 'biz-unknown']),
+    outlets: [
+      {
+        name: '测试早点铺二店',
+        address: '西城区测试路 2 号',
+        lng: 116.3707,
+        lat: 39.9116,
+        streetCode: '110102001',
+        categories: ['breakfast'],
+        hours: { week: [[['06:30', '10:30']], [], [], [], [], [], []], holidayNote: null },
+      },
+    ],
+  }),
   'merchants.mine': () => ({}),
   'merchants.updateOutlet': (p, r) => ({
     id: pick(r, p.ownOutlets.length ? p.ownOutlets : p.outlets),
