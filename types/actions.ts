@@ -61,6 +61,8 @@ export interface ActionMap {
   'geo.streets': { req: Empty; res: Street[] };
   /** Xicheng's outline, for drawing the map. */
   'geo.outline': { req: Empty; res: DistrictOutline };
+  /** The street offices' points (GCJ-02), to label streets on a drawn map. */
+  'geo.streetOffices': { req: Empty; res: { code: string; name: string; lng: number; lat: number }[] };
   'geo.communities': { req: { streetCode?: string; cursor?: string }; res: Page<Community> };
   /** `canSetLocation` tells the caller whether they may set this community's location. */
   'geo.community': { req: { code: string }; res: { community: Community; canSetLocation: boolean } };

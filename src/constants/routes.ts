@@ -29,6 +29,7 @@ export const ROUTES = {
   merchantRegister: 'subpackages/merchant/register/index',
   merchantOutlets: 'subpackages/merchant/outlets/index',
   merchantEdit: 'subpackages/merchant/edit/index',
+  communityLocate: 'subpackages/worker/community-locate/index',
 } as const;
 
 /** Pages on the tab bar: reached with switchTab, never with navigateTo. */
@@ -64,6 +65,7 @@ export const WORKER_PAGES = [
   ROUTES.surveyResults,
   ROUTES.ratingQueue,
   ROUTES.dataImport,
+  ROUTES.communityLocate,
 ].map((p) => p.slice(WORKER_ROOT.length + 1));
 export const MERCHANT_ROOT = 'subpackages/merchant';
 export const MERCHANT_PAGES = [ROUTES.merchantRegister, ROUTES.merchantOutlets, ROUTES.merchantEdit].map((p) =>

@@ -157,6 +157,7 @@ const TEMPLATES: { [K in ActionKey]: (p: Pools, r: Rng) => unknown } = {
 
   'geo.streets': () => ({}),
   'geo.outline': () => ({}),
+  'geo.streetOffices': () => ({}),
   'geo.communities': (p, r) => ({ streetCode: pick(r, p.streets), ...maybeCursor(r) }),
   'geo.community': (p, r) => ({ code: pick(r, p.communities) }),
   'geo.setCommunityLocation': (p, r) => ({ communityCode: pick(r, p.communities), lng: 116.37, lat: 39.91 }),
