@@ -140,7 +140,12 @@ describe('merchant places and hours', () => {
 
   it('refuses a point outside the district with a message a person understands', async () => {
     const err = errorOf(
-      await call(deps, 'merchants.register', registration({ outlets: [outlet({ lng: 116.45, lat: 39.92 })] }), merchant),
+      await call(
+        deps,
+        'merchants.register',
+        registration({ outlets: [outlet({ lng: 116.45, lat: 39.92 })] }),
+        merchant,
+      ),
     );
     expect(err.code).toBe('OUTSIDE_DISTRICT');
     expect(err.message).toContain('不在西城区范围内');

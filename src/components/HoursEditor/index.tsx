@@ -53,7 +53,12 @@ export default function HoursEditor({ value, onChange, error }: Props) {
                 <Text
                   className={`chip preset-same ${sameRanges(ranges, value.week[0]) ? 'chip-on' : ''}`}
                   {...pressable(sameRanges(ranges, value.week[0]), `${WEEKDAYS[d]}同工作日（同周一）`)}
-                  onClick={() => setDay(d, value.week[0].map((r) => [...r] as TimeRange))}
+                  onClick={() =>
+                    setDay(
+                      d,
+                      value.week[0].map((r) => [...r] as TimeRange),
+                    )
+                  }
                 >
                   同工作日
                 </Text>
@@ -74,19 +79,34 @@ export default function HoursEditor({ value, onChange, error }: Props) {
                     label={`${WEEKDAYS[d]}第 ${i + 1} 段开始`}
                     mode='time'
                     value={s}
-                    onChange={(v) => setDay(d, ranges.map((r, j) => (j === i ? [v, r[1]] : r)))}
+                    onChange={(v) =>
+                      setDay(
+                        d,
+                        ranges.map((r, j) => (j === i ? [v, r[1]] : r)),
+                      )
+                    }
                   />
                   <TimeField
                     name={`d${d}-r${i}-end`}
                     label={`${WEEKDAYS[d]}第 ${i + 1} 段结束${e !== '24:00' && e <= s ? '（次日）' : ''}`}
                     mode='time'
                     value={e === '24:00' ? '00:00' : e}
-                    onChange={(v) => setDay(d, ranges.map((r, j) => (j === i ? [r[0], endValue(v)] : r)))}
+                    onChange={(v) =>
+                      setDay(
+                        d,
+                        ranges.map((r, j) => (j === i ? [r[0], endValue(v)] : r)),
+                      )
+                    }
                   />
                   <Text
                     className='link remove-range'
                     {...pressable(undefined, `删除${WEEKDAYS[d]}第 ${i + 1} 段`)}
-                    onClick={() => setDay(d, ranges.filter((_, j) => j !== i))}
+                    onClick={() =>
+                      setDay(
+                        d,
+                        ranges.filter((_, j) => j !== i),
+                      )
+                    }
                   >
                     删除
                   </Text>

@@ -81,7 +81,20 @@ export default function MapPicker({ name, label, value, onChange, error, near }:
           longitude={(value ?? near ?? CENTRE).lng}
           latitude={(value ?? near ?? CENTRE).lat}
           scale={value ? 17 : 13}
-          markers={value ? [{ id: 0, longitude: value.lng, latitude: value.lat, width: 24, height: 32, iconPath: '/assets/marker.png' }] : []}
+          markers={
+            value
+              ? [
+                  {
+                    id: 0,
+                    longitude: value.lng,
+                    latitude: value.lat,
+                    width: 24,
+                    height: 32,
+                    iconPath: '/assets/marker.png',
+                  },
+                ]
+              : []
+          }
           polygons={
             ring.length
               ? [
@@ -154,7 +167,13 @@ function DrawnMap({ view, ring, offices, value, label, onTap }: DrawnProps) {
         }}
       >
         <rect x='0' y='0' width={SIZE} height={SIZE} fill={PALETTE.mapGround} />
-        <polygon points={points} fill={PALETTE.surface} stroke={PALETTE.primary} strokeWidth='3' strokeDasharray='8 6' />
+        <polygon
+          points={points}
+          fill={PALETTE.surface}
+          stroke={PALETTE.primary}
+          strokeWidth='3'
+          strokeDasharray='8 6'
+        />
         {offices.map((o) => {
           const [x, y] = xy(o);
           if (x < -50 || x > SIZE + 50 || y < -20 || y > SIZE + 20) return null;

@@ -97,6 +97,11 @@ export default function MinePage() {
                 {role === 'merchant' ? '我的网点' : '我是商户：登记网点'}
               </Button>
             )}
+            {role === 'worker' && (
+              <Button className='tool-link secondary' onClick={() => go('communityLocate')}>
+                补充社区位置
+              </Button>
+            )}
             {getSession() && (
               <Button className='sign-out' onClick={() => setSession(null)}>
                 退出登录

@@ -165,53 +165,55 @@ export default function RegisterPage() {
       {businessId ? (
         <View className='card held-licence'>
           <Text className='section-label block'>为已登记的营业执照新增网点（一照多址）</Text>
-          <Text className='block'>{held ? held.legalName : mine.loading ? '正在读取营业执照…' : '未找到这份营业执照'}</Text>
+          <Text className='block'>
+            {held ? held.legalName : mine.loading ? '正在读取营业执照…' : '未找到这份营业执照'}
+          </Text>
           <Text className='muted block'>无需再次填写执照信息或上传照片；新网点审核通过后对居民显示。</Text>
         </View>
       ) : (
-      <View className='card'>
-        <Text className='section-label block'>营业执照</Text>
-        <FormField
-          name='creditCode'
-          label='统一社会信用代码（18 位）'
-          value={biz.creditCode}
-          error={errors.creditCode}
-          onChange={setB('creditCode')}
-        />
-        <FormField
-          name='legalName'
-          label='名称'
-          value={biz.legalName}
-          error={errors.legalName}
-          onChange={setB('legalName')}
-        />
-        <FormField
-          name='contactName'
-          label='联系人'
-          value={biz.contactName}
-          error={errors.contactName}
-          onChange={setB('contactName')}
-        />
-        <FormField
-          name='contactPhone'
-          label='联系电话'
-          value={biz.contactPhone}
-          error={errors.contactPhone}
-          onChange={setB('contactPhone')}
-        />
-        <Button className='upload-licence' loading={upload.busy} onClick={() => upload.run(undefined)}>
-          {licence ? '重新上传营业执照照片' : '上传营业执照照片'}
-        </Button>
-        {licence && (
-          <Image
-            className='licence-preview'
-            src={licence.preview}
-            mode='aspectFit'
-            nativeProps={{ alt: '营业执照照片预览' }}
+        <View className='card'>
+          <Text className='section-label block'>营业执照</Text>
+          <FormField
+            name='creditCode'
+            label='统一社会信用代码（18 位）'
+            value={biz.creditCode}
+            error={errors.creditCode}
+            onChange={setB('creditCode')}
           />
-        )}
-        {errors.licenseFile && <Text className='form-error'>{errors.licenseFile}</Text>}
-      </View>
+          <FormField
+            name='legalName'
+            label='名称'
+            value={biz.legalName}
+            error={errors.legalName}
+            onChange={setB('legalName')}
+          />
+          <FormField
+            name='contactName'
+            label='联系人'
+            value={biz.contactName}
+            error={errors.contactName}
+            onChange={setB('contactName')}
+          />
+          <FormField
+            name='contactPhone'
+            label='联系电话'
+            value={biz.contactPhone}
+            error={errors.contactPhone}
+            onChange={setB('contactPhone')}
+          />
+          <Button className='upload-licence' loading={upload.busy} onClick={() => upload.run(undefined)}>
+            {licence ? '重新上传营业执照照片' : '上传营业执照照片'}
+          </Button>
+          {licence && (
+            <Image
+              className='licence-preview'
+              src={licence.preview}
+              mode='aspectFit'
+              nativeProps={{ alt: '营业执照照片预览' }}
+            />
+          )}
+          {errors.licenseFile && <Text className='form-error'>{errors.licenseFile}</Text>}
+        </View>
       )}
       {outlets.map((o, i) => (
         <OutletFields
