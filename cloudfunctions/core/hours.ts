@@ -144,26 +144,3 @@ export function weekProblem(week: TimeRange[][]): string | null {
   }
   return null;
 }
-
-/**
- * The week for people, with days of the same hours grouped: "周一至周五 07:00–20:00；周六、周日 休息".
- */
-export function describeWeek(hours: WeeklyHours): string {
-  const groups: { days: number[]; text: string }[] = [];
-  hours.week.forEach((ranges, d) => {
-    const text = describeDay(ranges);
-    const last = groups[groups.length - 1];
-    if (last && last.text === text) last.days.push(d);
-    else groups.push({ days: [d], text });
-  });
-  if (groups.length === 1) return `每天 ${groups[0].text}`;
-  return groups
-    .map(({ days, text }) => {
-      const name =
-        days.length > 2
-          ? `${WEEKDAY_NAMES[days[0]]}至${WEEKDAY_NAMES[days[days.length - 1]]}`
-          : days.map((d) => WEEKDAY_NAMES[d]).join('、');
-      return `${name} ${text}`;
-    })
-    .join('；');
-}

@@ -30,7 +30,10 @@ export async function pickOnMap(scope: Locator, target: { lng: number; lat: numb
 /** Taps the map picker's top-left corner: outside the district in the whole-district view. */
 export async function tapOutside(scope: Locator) {
   const whole = scope.locator('.whole-district');
-  if (await whole.count()) await whole.tap();
+  if (await whole.count()) {
+    await whole.tap();
+    await whole.waitFor({ state: 'detached' });
+  }
   await scope
     .locator('.map-picker-map svg')
     .first()

@@ -1,6 +1,7 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
+import OutletMap from '@/components/OutletMap';
 import Page from '@/components/Page';
 import StateView from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
@@ -43,7 +44,10 @@ export default function CommunityPage() {
               {c.location ? (
                 <>
                   <Text className='badge badge-ok location-state'>✓ 已定位</Text>
-                  <Text className='block place-name'>位于{c.streetName}，步行 10 分钟范围以社区位置为起点计算</Text>
+                  <Text className='block place-name'>
+                    位于{c.streetName}；地图中心为社区居委会，圆圈约为步行 10 分钟的范围
+                  </Text>
+                  <OutletMap center={c.location.coordinates} views={[]} onOpen={() => undefined} />
                   <Text className='muted block'>
                     {c.locationSource === 'worker' && c.locationSetAt
                       ? `由工作人员设置于 ${beijingDateTime(c.locationSetAt)}`

@@ -9,7 +9,7 @@ import { useAction } from '@/hooks/useAction';
 import { useMe } from '@/hooks/useMe';
 import { useMutation, useTask } from '@/hooks/useMutation';
 import { useSubscribe } from '@/hooks/useSubscribe';
-import { replace } from '@/services/navigation';
+import { back, replace } from '@/services/navigation';
 import { refreshMe } from '@/services/me';
 import { pickAndUploadImage } from '@/services/upload';
 import OutletFields, { emptyOutlet, OUTLET_LABELS, type OutletDraft } from './OutletFields';
@@ -109,7 +109,8 @@ export default function RegisterPage() {
   const addOutlets = useMutation('merchants.addOutlets', {
     invalidates: ['merchants.mine', 'reviews.queue'],
     success: '已提交，等待审核',
-    onSuccess: () => replace('merchantOutlets'),
+    // Opened from 我的网点: back to it (it reloads when shown), rather than a second copy of it.
+    onSuccess: back,
   });
   const sent = businessId ? addOutlets : register;
   const errors: Record<string, string> = { ...found, ...sent.fieldErrors };

@@ -15,7 +15,10 @@ import './index.scss';
  */
 export default function CommunityLocatePage() {
   const me = useMe();
-  const street = me.user?.role === 'worker' ? (me.user.scope?.streetCode ?? null) : null;
+  const admin = me.user?.role === 'admin';
+  const [chosenStreet, setChosenStreet] = useState<string | null>(null);
+  // A worker locates their own street's communities; an admin chooses a street first.
+  const street = me.user?.role === 'worker' ? (me.user.scope?.streetCode ?? null) : admin ? chosenStreet : null;
   const list = usePaged('geo.communities', street ? { streetCode: street } : null);
   const streets = useAction('geo.streets', {});
   const [open, setOpen] = useState<string | null>(null);
@@ -24,6 +27,21 @@ export default function CommunityLocatePage() {
     return (
       <Page name='community-locate'>
         <StateView loading error={null} />
+      </Page>
+    );
+  if (admin && !street)
+    return (
+      <Page name='community-locate'>
+        <View className='card'>
+          <Text className='section-label block'>选择街道</Text>
+          <View className='chips-wrap'>
+            {(streets.data ?? []).map((s) => (
+              <Text key={s.code} className='chip' {...pressable(false)} onClick={() => setChosenStreet(s.code)}>
+                {s.name}（{s.communityCount - s.locatedCount} 个待补充）
+              </Text>
+            ))}
+          </View>
+        </View>
       </Page>
     );
   if (!street)
