@@ -1,6 +1,7 @@
 import { Button, Map as WxMap, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { useAction } from '@/hooks/useAction';
+import { useElder } from '@/hooks/useElder';
 import { useTask } from '@/hooks/useMutation';
 import { insideRing, type LngLat } from '@/services/coords';
 import { chooseLocationNative, currentLocation } from '@/services/device';
@@ -149,7 +150,9 @@ function DrawnMap({ view, ring, offices, value, label, onTap }: DrawnProps) {
   const xy = (p: LngLat) => toXY(view, p, SIZE);
   const points = ring.map(([lng, lat]) => xy({ lng, lat }).join(',')).join(' ');
   const v = value ? xy(value) : null;
-  const fontSize = view.metresPerUnit > 8 ? 16 : 22;
+  const { elder } = useElder();
+  // The map is about 330 px across for 600 units: 28 units draw about 15 px, 36 about 20 px (长辈版).
+  const fontSize = elder ? 36 : 28;
   return (
     <View className='map-picker-map drawn'>
       <svg
@@ -160,10 +163,12 @@ function DrawnMap({ view, ring, offices, value, label, onTap }: DrawnProps) {
         aria-label={`${label}：西城区地图，点按选择位置`}
         data-view={`${view.centre.lng},${view.centre.lat},${view.metresPerUnit}`}
         onClick={(e) => {
-          const box = (e.currentTarget as SVGSVGElement).getBoundingClientRect();
-          const x = ((e.clientX - box.left) / box.width) * SIZE;
-          const y = ((e.clientY - box.top) / box.height) * SIZE;
-          onTap(toLngLat(view, x, y, SIZE));
+          // Screen to map units through the drawing's own transform (exact whatever the box's proportions).
+          const svg = e.currentTarget as SVGSVGElement;
+          const m = svg.getScreenCTM();
+          if (!m) return;
+          const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(m.inverse());
+          onTap(toLngLat(view, p.x, p.y, SIZE));
         }}
       >
         <rect x='0' y='0' width={SIZE} height={SIZE} fill={PALETTE.mapGround} />
