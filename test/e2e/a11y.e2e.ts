@@ -140,7 +140,7 @@ function visits(role: Role, ids: Ids): Visit[] {
           name: '补充社区位置',
           route: 'subpackages/worker/community-locate/index',
           then: async (page) => {
-            await page.locator('.unlocated .row').first().tap();
+            await page.locator('.unlocated .locate-row').first().tap();
             await page.locator('.map-picker-map svg').first().waitFor();
           },
         },

@@ -72,8 +72,8 @@ export default function CommunityLocatePage() {
         {missing.map((c) => (
           <View key={c.code} className={`card unlocated unlocated-${c.code}`}>
             <View
-              className='row'
-              {...pressable(open === c.code, `为${c.name}选择位置`)}
+              className='row locate-row'
+              {...pressable(open === c.code)}
               onClick={() => setOpen(open === c.code ? null : c.code)}
             >
               <Text className='community-name'>{c.name}</Text>
