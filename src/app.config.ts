@@ -53,8 +53,8 @@ export default defineAppConfig({
     ],
   },
   // Location APIs fail at run time unless declared here, with the reason shown to the person.
-  requiredPrivateInfos: ['getLocation'],
+  requiredPrivateInfos: ['getLocation', 'chooseLocation'],
   permission: {
-    'scope.userLocation': { desc: '用于设置社区位置和查找您附近的便民服务' },
+    'scope.userLocation': { desc: '用于在地图上选择网点、活动和社区位置，并查找您附近的便民服务' },
   },
 });

@@ -49,6 +49,7 @@ import type {
   SubsidyForm,
   SubsidyStatus,
   WarningStatus,
+  WeeklyHours,
 } from './domain';
 import type {
   CircleEvaluation,
@@ -100,6 +101,8 @@ export interface ActionMap {
   'geo.streets': { req: Empty; res: Street[] };
   /** Xicheng's outline, for drawing the map. */
   'geo.outline': { req: Empty; res: DistrictOutline };
+  /** The street offices' points (GCJ-02), to label streets on a drawn map. */
+  'geo.streetOffices': { req: Empty; res: { code: string; name: string; lng: number; lat: number }[] };
   'geo.communities': { req: { streetCode?: string; cursor?: string }; res: Page<Community> };
   /** `canSetLocation` tells the caller whether they may set this community's location. */
   'geo.community': { req: { code: string }; res: { community: Community; canSetLocation: boolean } };
@@ -275,14 +278,19 @@ export interface ActionMap {
         streetCode: string;
         communityCode?: string;
         categories: CategoryId[];
-        /** Hours in the census syntax, e.g. `mon-fri 07:00-20:00; sat,sun 08:00-18:00`. */
-        hours: string;
+        /** Hours as the stored week (the census text syntax is still read, for older app versions). */
+        hours: WeeklyHours | string;
         services?: Service[];
         payment?: PaymentMethod[];
         accessible?: boolean;
         phone?: string;
       }[];
     };
+    res: { business: Business; outlets: Outlet[] };
+  };
+  /** 一照多址: more outlets under a licence the caller already holds; no licence details or image again. */
+  'merchants.addOutlets': {
+    req: { businessId: string; outlets: Req<'merchants.register'>['outlets'] };
     res: { business: Business; outlets: Outlet[] };
   };
   'merchants.mine': {
@@ -296,7 +304,7 @@ export interface ActionMap {
   'merchants.updateOutlet': {
     req: {
       id: string;
-      hours?: string;
+      hours?: WeeklyHours | string;
       services?: Service[];
       payment?: PaymentMethod[];
       accessible?: boolean;

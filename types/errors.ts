@@ -25,6 +25,8 @@ export interface ApiErrorBody {
   message: string;
   /** The input field the error is about (a dotted path such as `outlets.0.hours`), when there is one. */
   field?: string;
+  /** Every input field found wrong at once (field → Chinese message), so a form can mark them all. */
+  fields?: Record<string, string>;
 }
 
 /** The envelope every function answers with. */

@@ -10,6 +10,8 @@ export class AppError extends Error {
     message: string = DEFAULT_MESSAGES[code],
     /** The input field the error is about, when there is one. */
     readonly field?: string,
+    /** Every field found wrong at once (field → message), when a whole form was checked. */
+    readonly fields?: Record<string, string>,
   ) {
     super(message);
     this.name = 'AppError';

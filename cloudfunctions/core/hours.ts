@@ -118,3 +118,29 @@ export function hoursToText(hours: WeeklyHours): string {
     .map(([key, days]) => `${days.length === 7 ? 'daily' : days.map((d) => DAY_KEYS[d]).join(',')} ${key}`)
     .join('; ');
 }
+
+/** At most this many ranges a day (a lunch break gives two; a night shift three). */
+export const MAX_RANGES_PER_DAY = 4;
+
+/**
+ * Checks hours given as the stored structure (from the app's hours editor): seven days, each a few ranges of
+ * valid times, none empty, none overlapping another of the same day. Answers a Chinese message naming the day,
+ * or null when the hours are fine.
+ */
+export function weekProblem(week: TimeRange[][]): string | null {
+  if (week.length !== 7) return '营业时间应包含周一到周日';
+  for (const [d, ranges] of week.entries()) {
+    const day = WEEKDAY_NAMES[d];
+    if (ranges.length > MAX_RANGES_PER_DAY) return `${day}最多 ${MAX_RANGES_PER_DAY} 个时间段`;
+    const spans: [number, number][] = [];
+    for (const [s, e] of ranges) {
+      if (!TIME.test(s) || !TIME.test(e) || s === '24:00') return `${day}的时间应为 00:00 到 24:00 之间`;
+      if (s === e) return `${day}有一个时间段开始和结束相同`;
+      const a = minutes(s);
+      const b = minutes(e) <= a ? minutes(e) + 24 * 60 : minutes(e);
+      if (spans.some(([x, y]) => a < y && x < b)) return `${day}的时间段有重叠`;
+      spans.push([a, b]);
+    }
+  }
+  return null;
+}

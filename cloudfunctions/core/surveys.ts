@@ -34,7 +34,8 @@ export function checkAnswers(
     const field = `answers.${q.id}`;
     const empty = v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0);
     if (empty) {
-      if (q.required) return { error: `“${q.title}”为必答题`, field };
+      // Questions stored before `required` existed were all required.
+      if (q.required !== false) return { error: `“${q.title}”为必答题`, field };
       continue;
     }
     const options = q.kind === 'missing' ? missingOptions : q.options;

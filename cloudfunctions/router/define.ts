@@ -126,7 +126,15 @@ export interface Router {
 const eventSchema = z.object({ action: z.string().min(1).max(64), data: z.unknown().optional() });
 
 function fail(err: AppError): Envelope<never> {
-  return { ok: false, error: { code: err.code, message: err.message, ...(err.field ? { field: err.field } : {}) } };
+  return {
+    ok: false,
+    error: {
+      code: err.code,
+      message: err.message,
+      ...(err.field ? { field: err.field } : {}),
+      ...(err.fields && Object.keys(err.fields).length ? { fields: err.fields } : {}),
+    },
+  };
 }
 
 type AnyDef = {
@@ -152,8 +160,8 @@ export function defineRouter<F extends FnName>(fn: F, table: ActionTable<F>): Ro
         if (!def) throw new AppError('UNKNOWN_ACTION', `不支持的操作：${fn}.${name}`);
         const parsed = def.input.safeParse(ev.data.data ?? {});
         if (!parsed.success) {
-          const { message, field } = describeIssue(parsed.error);
-          throw new AppError('INVALID_INPUT', message, field);
+          const { message, field, fields } = describeIssue(parsed.error);
+          throw new AppError('INVALID_INPUT', message, field, fields);
         }
         const user = caller.openid ? await ensureUser(deps.store, caller.openid, deps.now()) : null;
         if (!allows(def.access, def.roles, user)) {

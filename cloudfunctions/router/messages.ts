@@ -50,10 +50,26 @@ export function friendlyMessage(issue: Issue): string {
 
 z.config({ customError: (issue) => friendlyMessage(issue) });
 
-/** The first schema issue as one Chinese sentence, with the field's path kept apart (`field`) for forms. */
-export function describeIssue(error: z.ZodError): { message: string; field?: string } {
+/**
+ * The schema issues as Chinese sentences: the first one as the message, and every field's first message keyed by
+ * its path (`outlets.0.hours`) for forms to place next to their fields. Paths never enter a message.
+ */
+export function describeIssue(error: z.ZodError): {
+  message: string;
+  field?: string;
+  fields?: Record<string, string>;
+} {
   const issue = error.issues[0];
   if (!issue) return { message: '输入有误' };
+  const fields: Record<string, string> = {};
+  for (const i of error.issues) {
+    const path = i.path.map(String).join('.');
+    if (path && !(path in fields)) fields[path] = i.message;
+  }
   const field = issue.path.map(String).join('.');
-  return { message: issue.message, field: field || undefined };
+  return {
+    message: issue.message,
+    field: field || undefined,
+    ...(Object.keys(fields).length ? { fields } : {}),
+  };
 }

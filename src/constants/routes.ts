@@ -40,6 +40,7 @@ export const ROUTES = {
   planner: 'subpackages/worker/planner/index',
   dashboard: 'subpackages/district/dashboard/index',
   guideline: 'subpackages/district/guideline/index',
+  communityLocate: 'subpackages/worker/community-locate/index',
 } as const;
 
 /** Pages on the tab bar: reached with switchTab, never with navigateTo. */
@@ -84,6 +85,7 @@ export const WORKER_PAGES = [
   ROUTES.supervision,
   ROUTES.assessments,
   ROUTES.planner,
+  ROUTES.communityLocate,
 ].map((p) => p.slice(WORKER_ROOT.length + 1));
 export const MERCHANT_ROOT = 'subpackages/merchant';
 export const MERCHANT_PAGES = [ROUTES.merchantRegister, ROUTES.merchantOutlets, ROUTES.merchantEdit].map((p) =>

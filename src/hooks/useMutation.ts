@@ -26,7 +26,7 @@ export interface Mutation<I, O> {
   /** Messages keyed by the input field they are about (the error's `field`), shown under that field. */
   fieldErrors: Record<string, string>;
   /** Shows a message found before sending (e.g. a local check), the same way as a server's. */
-  fail: (message: string, field?: string) => void;
+  fail: (message: string, field?: string, fields?: Record<string, string>) => void;
   reset: () => void;
 }
 
@@ -47,9 +47,9 @@ export function useTask<I, O>(task: (input: I) => Promise<O>, options: MutationO
   const latest = useRef({ task, options });
   latest.current = { task, options };
 
-  const fail = useCallback((message: string, field?: string) => {
+  const fail = useCallback((message: string, field?: string, fields?: Record<string, string>) => {
     setFailure({ message, field });
-    setFieldErrors(field ? { [field]: message } : {});
+    setFieldErrors({ ...(field ? { [field]: message } : {}), ...(fields ?? {}) });
   }, []);
 
   const run = useCallback(
@@ -70,7 +70,7 @@ export function useTask<I, O>(task: (input: I) => Promise<O>, options: MutationO
       } catch (e) {
         const message = e instanceof ApiError ? e.message : (opts.failure ?? '操作失败，请重试');
         // Shown next to the control (under its field when it names one), not in a passing toast.
-        fail(message, e instanceof ApiError ? e.field : undefined);
+        fail(message, e instanceof ApiError ? e.field : undefined, e instanceof ApiError ? e.fields : undefined);
         return null;
       } finally {
         running.current = false;

@@ -40,6 +40,8 @@ export class ApiError extends Error {
     message: string,
     /** The input field the error is about, for showing it under that field. */
     readonly field?: string,
+    /** Every field found wrong at once (field → message), when the server checked a whole form. */
+    readonly fields?: Record<string, string>,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -61,5 +63,5 @@ export async function callCloud<K extends ActionKey>(action: K, data: Req<K>): P
   }
   if (envelope.ok) return envelope.data;
   if (envelope.error.code === 'UNAUTHENTICATED' && session) setSession(null);
-  throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.field);
+  throw new ApiError(envelope.error.code, envelope.error.message, envelope.error.field, envelope.error.fields);
 }

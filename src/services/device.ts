@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
-import gcoord from 'gcoord';
 import { MESSAGE_KINDS, type MessageKind } from '@/types';
+import { wgs84ToGcj02, type LngLat } from './coords';
 
 /**
  * The phone's abilities, in one place: location, scanning, calling, maps, clipboard, photos and the system font
@@ -8,14 +8,26 @@ import { MESSAGE_KINDS, type MessageKind } from '@/types';
  */
 
 /** Where the person is, in GCJ-02 (as all our data). A browser only gives WGS-84, which is converted. */
-export async function currentLocation(): Promise<{ lng: number; lat: number }> {
+export async function currentLocation(): Promise<LngLat> {
   if (process.env.TARO_ENV === 'h5') {
+    // Browsers answer only WGS-84 (Taro refuses `gcj02` there): ask for it and convert.
     const pos = await Taro.getLocation({ type: 'wgs84' });
-    const [lng, lat] = gcoord.transform([pos.longitude, pos.latitude], gcoord.WGS84, gcoord.GCJ02);
-    return { lng, lat };
+    return wgs84ToGcj02({ lng: pos.longitude, lat: pos.latitude });
   }
   const pos = await Taro.getLocation({ type: 'gcj02' });
   return { lng: pos.longitude, lat: pos.latitude };
+}
+
+/** WeChat's own place picker (GCJ-02): answers the chosen point and its name/address, or null when cancelled. */
+export async function chooseLocationNative(
+  near: LngLat | null,
+): Promise<(LngLat & { name: string; address: string }) | null> {
+  try {
+    const res = await Taro.chooseLocation(near ? { longitude: near.lng, latitude: near.lat } : {});
+    return { lng: res.longitude, lat: res.latitude, name: res.name, address: res.address };
+  } catch {
+    return null;
+  }
 }
 
 /** Scans a QR code with the camera; answers its text. */
@@ -44,10 +56,43 @@ export async function copyText(data: string): Promise<void> {
   await Taro.setClipboardData({ data });
 }
 
-/** Lets the person take or pick one photo; answers its local path. */
-export async function chooseOnePhoto(): Promise<string | null> {
+/** A picked photo: its local path, and its type and size where the platform says them. */
+export interface PickedPhoto {
+  path: string;
+  type: string | null;
+  size: number | null;
+}
+
+/** In the browser: a file input of our own, so that a file that is not an image is seen (Taro drops it silently). */
+function pickFileInBrowser(): Promise<PickedPhoto | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = 'image/jpeg,image/png';
+    input.className = 'photo-file-input';
+    input.setAttribute('aria-label', '选择照片');
+    input.style.cssText = 'position:fixed;left:-4000px;top:-4000px';
+    input.onchange = () => {
+      const file = input.files?.[0];
+      input.remove();
+      resolve(file ? { path: URL.createObjectURL(file), type: file.type || null, size: file.size } : null);
+    };
+    input.oncancel = () => {
+      input.remove();
+      resolve(null);
+    };
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
+/** Lets the person take or pick one photo; answers it, or null when nothing was chosen. */
+export async function chooseOnePhoto(): Promise<PickedPhoto | null> {
+  if (process.env.TARO_ENV === 'h5') return pickFileInBrowser();
   const picked = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-  return picked.tempFilePaths[0] ?? null;
+  const f = picked.tempFiles?.[0];
+  const path = picked.tempFilePaths[0];
+  return path ? { path, type: f?.type ?? null, size: f?.size ?? null } : null;
 }
 
 /** WeChat's font scale (1 = standard); undefined where the platform does not say (the browser). */

@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { API_BASE, ApiError, CLOUD_ENV, cloud } from './api';
 import { chooseOnePhoto } from './device';
+import { photoProblem } from './photo';
 import { currentMe } from './me';
 import { getSession } from './session';
 
@@ -9,8 +10,11 @@ import { getSession } from './session';
  * configured (the file id is kept), else to the local server, which checks that it really is a JPEG or PNG.
  */
 export async function pickAndUploadImage(): Promise<{ fileId: string; preview: string }> {
-  const path = await chooseOnePhoto();
-  if (!path) throw new ApiError('INVALID_INPUT', '没有选择照片');
+  const picked = await chooseOnePhoto();
+  if (!picked) throw new ApiError('INVALID_INPUT', '没有选择照片');
+  const problem = photoProblem(picked);
+  if (problem) throw new ApiError('INVALID_INPUT', problem);
+  const path = picked.path;
   if (CLOUD_ENV) {
     // Licences live in the uploader's own folder: the functions accept no licence file from anywhere else.
     const openid = currentMe().user?.openid;

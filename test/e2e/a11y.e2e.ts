@@ -29,6 +29,7 @@ interface Ids {
   merchantOutlet: string;
   subsidy: string;
   warning: string;
+  business: string;
 }
 
 /** An event, a survey and a registered outlet, so that every page has something to show. */
@@ -65,7 +66,12 @@ async function seed(base: string): Promise<Ids> {
 
   const merchant = await signInApi(base, 'merchant');
   await registerOutlet(base, merchant, { name: '测试商户鲜菜店', streetCode: STREET, ...SPOT });
-  const mine = await api<{ outlets: { outlet: { id: string } }[] }>(base, merchant, 'merchants.mine', {});
+  const mine = await api<{ outlets: { outlet: { id: string } }[]; businesses: { id: string }[] }>(
+    base,
+    merchant,
+    'merchants.mine',
+    {},
+  );
   const nearby = await api<{ items: { outlet: { id: string } }[] }>(base, null, 'outlets.nearby', {
     ...SPOT,
     minutes: 10,
@@ -94,6 +100,7 @@ async function seed(base: string): Promise<Ids> {
     event: created.event.id,
     survey: survey.id,
     merchantOutlet: mine.outlets[0].outlet.id,
+    business: mine.businesses[0].id,
   };
 }
 
@@ -140,6 +147,7 @@ function visits(role: Role, ids: Ids): Visit[] {
       return [
         { name: '我的网点', route: 'subpackages/merchant/outlets/index' },
         { name: '编辑网点', route: `subpackages/merchant/edit/index${q({ id: ids.merchantOutlet })}` },
+        { name: '为此执照新增网点', route: `subpackages/merchant/register/index${q({ business: ids.business })}` },
       ];
     case 'worker':
       return [
@@ -168,6 +176,14 @@ function visits(role: Role, ids: Ids): Visit[] {
         },
         { name: '监测评价（街道）', route: 'subpackages/district/dashboard/index' },
         { name: '一街一则（编辑）', route: `subpackages/district/guideline/index${q({ streetCode: STREET })}` },
+        {
+          name: '补充社区位置',
+          route: 'subpackages/worker/community-locate/index',
+          then: async (page) => {
+            await page.locator('.unlocated .locate-row').first().tap();
+            await page.locator('.map-picker-map svg').first().waitFor();
+          },
+        },
       ];
     case 'admin':
       return [

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { openApp, type E2E } from './browser';
+import { pickOnMap } from './map-picker';
 
 const LICENCE = path.resolve(__dirname, '../../src/assets/marker.png');
 const SPOT = { lng: '116.37052', lat: '39.91137' };
@@ -10,8 +11,10 @@ async function fillOutlet(page: Page, i: number, name: string, category: string)
   await card.locator('.field-outlet-name input').fill(name);
   await card.locator('.field-outlet-address input').fill(`西城区测试路 ${i + 1} 号`);
   await card.locator('.chip', { hasText: '西长安街' }).tap();
-  await card.locator('.field-outlet-lng input').fill(i === 0 ? SPOT.lng : '116.37060');
-  await card.locator('.field-outlet-lat input').fill(i === 0 ? SPOT.lat : '39.91140');
+  await pickOnMap(card.locator('.map-picker'), {
+    lng: Number(i === 0 ? SPOT.lng : '116.37060'),
+    lat: Number(i === 0 ? SPOT.lat : '39.91140'),
+  });
   await card.locator('.chip', { hasText: category }).tap();
 }
 

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { pickOnMap, tapOutside } from './map-picker';
 import { openApp, type E2E } from './browser';
 
 describe('the H5 app on the real map of Xicheng', () => {
@@ -43,10 +44,9 @@ describe('the H5 app on the real map of Xicheng', () => {
     await missing.first().tap();
 
     await page.getByText('补充社区位置').waitFor();
-    await page.locator('.field-lng input').fill('116.3745');
-    await page.locator('.field-lat input').fill('39.9075');
+    await pickOnMap(page.locator('.location-form .map-picker'), { lng: 116.3745, lat: 39.9075 });
     await page.getByText('保存位置').tap();
-    await page.getByText('经度 116.3745，纬度 39.9075（GCJ-02）').waitFor();
+    await page.getByText(/由工作人员设置于/).waitFor();
     await page.locator('.location-state:visible').filter({ hasText: '已定位' }).waitFor();
 
     await page.goto(server.url);
@@ -60,9 +60,7 @@ describe('the H5 app on the real map of Xicheng', () => {
     await signInAsStreetWorker(page);
     await page.goto(`${server.url}/#/pages/community/index?code=110102001004`);
     await page.getByText(/(修正|补充)社区位置/).waitFor();
-    await page.locator('.field-lng input').fill('116.4074');
-    await page.locator('.field-lat input').fill('39.9042');
-    await page.getByText('保存位置').tap();
-    await page.getByText('该位置不在西城区范围内，请检查经纬度（GCJ-02）').waitFor();
+    await tapOutside(page.locator('.location-form .map-picker'));
+    await page.getByText('所选位置不在西城区范围内，请在虚线轮廓内选择').waitFor();
   });
 });

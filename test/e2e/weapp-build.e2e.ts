@@ -45,6 +45,8 @@ describe('the WeChat build', () => {
       expect(fs.existsSync(path.join(ROOT, 'dist', tab.iconPath))).toBe(true);
     }
     expect(app.requiredPrivateInfos).toContain('getLocation');
+    // The map picker's 搜索地点 (WeChat's own place picker).
+    expect(app.requiredPrivateInfos).toContain('chooseLocation');
     // WeChat refuses a main package or a subpackage over 2 MB.
     const size = (dir: string): number =>
       fs.readdirSync(dir, { withFileTypes: true }).reduce((n, e) => {

@@ -157,6 +157,7 @@ const TEMPLATES: { [K in ActionKey]: (p: Pools, r: Rng) => unknown } = {
 
   'geo.streets': () => ({}),
   'geo.outline': () => ({}),
+  'geo.streetOffices': () => ({}),
   'geo.communities': (p, r) => ({ streetCode: pick(r, p.streets), ...maybeCursor(r) }),
   'geo.community': (p, r) => ({ code: pick(r, p.communities) }),
   'geo.setCommunityLocation': (p, r) => ({ communityCode: pick(r, p.communities), lng: 116.37, lat: 39.91 }),
@@ -247,6 +248,20 @@ const TEMPLATES: { [K in ActionKey]: (p: Pools, r: Rng) => unknown } = {
         categories: ['breakfast'],
         hours: 'mon-sun 06:30-10:30',
         payment: ['cash', 'wechatPay'],
+      },
+    ],
+  }),
+  'merchants.addOutlets': (_p, r) => ({
+    businessId: pick(r, ['biz-91350100M000100Y43', 'biz-unknown']),
+    outlets: [
+      {
+        name: '测试早点铺二店',
+        address: '西城区测试路 2 号',
+        lng: 116.3707,
+        lat: 39.9116,
+        streetCode: '110102001',
+        categories: ['breakfast'],
+        hours: { week: [[['06:30', '10:30']], [], [], [], [], [], []], holidayNote: null },
       },
     ],
   }),

@@ -53,7 +53,12 @@ export function ok<T>(env: Envelope<T>): T {
   return env.data;
 }
 
-export function errorOf(env: Envelope<unknown>): { code: string; message: string; field?: string } {
+export function errorOf(env: Envelope<unknown>): {
+  code: string;
+  message: string;
+  field?: string;
+  fields?: Record<string, string>;
+} {
   if (env.ok) throw new Error('expected an error, got ok');
   return env.error;
 }

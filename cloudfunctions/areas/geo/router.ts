@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRouter } from '../../router/define';
 import { communityCode, cursor, empty, lat, lng, streetCode } from '../../router/schemas';
-import { XICHENG_OUTLINE } from './district';
+import { STREET_OFFICES, XICHENG_OUTLINE } from './district';
 import { importLocationsAction } from './import-locations';
 import { importPopulationAction } from './import-population';
 import { getCommunity, listCommunities, listStreets } from './read';
@@ -14,6 +14,7 @@ const csvText = z.string().min(1, { error: '文件为空' }).max(300_000, { erro
 export const geoRouter = defineRouter('geo', {
   streets: { input: empty, access: 'public', handler: (_input, ctx) => listStreets(ctx) },
   outline: { input: empty, access: 'public', handler: async () => XICHENG_OUTLINE },
+  streetOffices: { input: empty, access: 'public', handler: async () => STREET_OFFICES },
   communities: {
     input: z.object({ streetCode: streetCode.optional(), cursor: cursor.optional() }),
     access: 'public',

@@ -1,10 +1,7 @@
-import type { Business, Outlet, Req, Res } from '../../../types';
+import type { Business, Req, Res } from '../../../types';
 import { AppError } from '../../core/errors';
-import { contains, point } from '../../core/geo';
-import { parseHours } from '../../core/hours';
 import type { SignedInCtx } from '../../router/define';
-import { XICHENG } from '../geo';
-import { record } from '../outlets';
+import { checkOutletPlaces, createOutlets } from './outlet-records';
 
 /**
  * A licence image must be one the caller uploaded here, or a file in the caller's own folder of the mini-program's
@@ -31,15 +28,7 @@ export async function registerMerchant(
 ): Promise<Res<'merchants.register'>> {
   const { store, openid, user, now } = ctx;
   await checkLicense(ctx, input.licenseFile);
-  for (const [i, o] of input.outlets.entries()) {
-    if (!contains(XICHENG, o.lng, o.lat))
-      throw new AppError('OUTSIDE_DISTRICT', `第 ${i + 1} 个网点的位置不在西城区范围内`);
-    if (o.communityCode) {
-      const c = await store.get('communities', o.communityCode);
-      if (!c || c.streetCode !== o.streetCode)
-        throw new AppError('INVALID_INPUT', `第 ${i + 1} 个网点的社区不属于所选街道`, `outlets.${i}.communityCode`);
-    }
-  }
+  await checkOutletPlaces(ctx, input.outlets);
   const at = now().toISOString();
   const bizId = `biz-${input.creditCode}`;
   const result = await store.transaction(async (tx) => {
@@ -59,48 +48,7 @@ export async function registerMerchant(
           createdAt: at,
           updatedAt: at,
         };
-    let seq = (business as { outletSeq?: number }).outletSeq ?? 0;
-    const created: Outlet[] = [];
-    for (const o of input.outlets) {
-      seq++;
-      const outlet: Outlet = {
-        id: `m-${input.creditCode}-${String(seq).padStart(2, '0')}`,
-        name: o.name,
-        categories: o.categories,
-        location: point(o.lng, o.lat),
-        address: o.address,
-        streetCode: o.streetCode,
-        communityCode: o.communityCode ?? null,
-        hours: parseHours(o.hours) as Outlet['hours'],
-        goods: [],
-        services: o.services ?? [],
-        payment: o.payment?.length ? o.payment : ['cash', 'wechatPay'],
-        accessible: o.accessible ?? false,
-        brand: null,
-        phone: o.phone ?? null,
-        status: 'pending',
-        source: 'merchant',
-        demo: false,
-        createdAt: at,
-        updatedAt: at,
-        businessId: bizId,
-        ownerOpenid: openid,
-        pendingChanges: null,
-        reviewNote: null,
-        reviewSeq: 0,
-        needsReview: true,
-      };
-      outlet.reviewSeq = await record(tx, outlet, {
-        from: null,
-        to: 'pending',
-        kind: 'submitted',
-        by: openid,
-        at,
-        reason: null,
-      });
-      await tx.set('outlets', outlet.id, outlet);
-      created.push(outlet);
-    }
+    const { created, seq } = await createOutlets(tx, ctx, business, input.outlets, at);
     await tx.set('businesses', bizId, { ...business, outletSeq: seq } as Business);
     if (user.role === 'resident') await tx.update('users', openid, { role: 'merchant' });
     return { business, outlets: created };

@@ -32,7 +32,8 @@ export async function updateOutlet(ctx: SignedInCtx, input: Req<'merchants.updat
     before = o;
     if (o.status === 'closed') throw new AppError('CONFLICT', '网点已关闭，不能修改');
     const immediate: Partial<Outlet> = {};
-    if (input.hours !== undefined) immediate.hours = parseHours(input.hours) as Outlet['hours'];
+    if (input.hours !== undefined)
+      immediate.hours = typeof input.hours === 'string' ? (parseHours(input.hours) as Outlet['hours']) : input.hours;
     if (input.services !== undefined) immediate.services = input.services;
     if (input.payment !== undefined) immediate.payment = input.payment;
     if (input.accessible !== undefined) immediate.accessible = input.accessible;

@@ -1,12 +1,13 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useEffect } from 'react';
+import OutletMap from '@/components/OutletMap';
 import Page from '@/components/Page';
 import StateView from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
 import { go, setTitle } from '@/services/navigation';
 import { beijingDateTime } from '@/services/time';
-import LocationForm from './LocationForm';
+import LocationForm from '@/components/CommunityLocationForm';
 import './index.scss';
 
 /** A community: where it is (or that its location is still needed), and for its workers, setting it. */
@@ -43,9 +44,10 @@ export default function CommunityPage() {
               {c.location ? (
                 <>
                   <Text className='badge badge-ok location-state'>✓ 已定位</Text>
-                  <Text className='block coords'>
-                    经度 {c.location.coordinates[0]}，纬度 {c.location.coordinates[1]}（GCJ-02）
+                  <Text className='block place-name'>
+                    位于{c.streetName}；地图中心为社区居委会，圆圈约为步行 10 分钟的范围
                   </Text>
+                  <OutletMap center={c.location.coordinates} views={[]} onOpen={() => undefined} />
                   <Text className='muted block'>
                     {c.locationSource === 'worker' && c.locationSetAt
                       ? `由工作人员设置于 ${beijingDateTime(c.locationSetAt)}`

@@ -135,6 +135,11 @@ export default function MinePage() {
                 补助与考核
               </Button>
             )}
+            {role === 'worker' && (
+              <Button className='tool-link secondary' onClick={() => go('communityLocate')}>
+                补充社区位置
+              </Button>
+            )}
             {getSession() && (
               <Button className='sign-out' onClick={() => setSession(null)}>
                 退出登录

@@ -66,8 +66,9 @@ export default function SurveyPage() {
                   <View key={q.id} className={`card question question-${q.id}`}>
                     <Text className='question-title block'>
                       {i + 1}. {q.title}
-                      {q.required ? ' *' : ''}
+                      {q.required !== false ? ' *' : ''}
                     </Text>
+                    {q.required === false && <Text className='muted block optional-note'>选答题，可不填</Text>}
                     {(q.kind === 'single' || q.kind === 'multiple' || q.kind === 'missing') && (
                       <View className='chips-wrap'>
                         {options(q).map((o) => {

@@ -1,5 +1,5 @@
 import { Button, Text, View } from '@tarojs/components';
-import { stopPullDownRefresh, usePullDownRefresh } from '@tarojs/taro';
+import { stopPullDownRefresh, useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { useEffect } from 'react';
 import Page from '@/components/Page';
 import StateView from '@/components/StateView';
@@ -33,6 +33,8 @@ export default function MerchantOutletsPage() {
   });
   const error = setClosed.error;
   usePullDownRefresh(() => mine.reload());
+  // Back from editing or adding: show what was just saved, not the answer remembered before.
+  useDidShow(() => mine.reload());
   useEffect(() => {
     if (!mine.loading) stopPullDownRefresh();
   }, [mine.loading]);
@@ -52,19 +54,28 @@ export default function MerchantOutletsPage() {
         onRetry={mine.reload}
       >
         {(d?.businesses ?? []).map((b) => (
-          <Text key={b.id} className='muted block biz'>
-            {b.legalName} · {b.creditCode}
-          </Text>
+          <View key={b.id} className='row biz'>
+            <Text className='muted'>
+              {b.legalName} · 执照号 {b.creditCode}
+            </Text>
+            <Button className='add-for-licence' onClick={() => go('merchantRegister', { business: b.id })}>
+              为此执照新增网点
+            </Button>
+          </View>
         ))}
         {(d?.outlets ?? []).map(({ outlet, statusName, history }) => (
           <View key={outlet.id} className='card my-outlet'>
             <View className='row'>
-              <Text className='outlet-name'>{outlet.name}</Text>
+              <Text className='outlet-name'>{outlet.pendingChanges?.name ?? outlet.name}</Text>
               <Text className={`badge ${STATUS_CLASS[outlet.status] ?? ''}`}>{statusName}</Text>
             </View>
-            <Text className='muted block'>{outlet.address}</Text>
+            <Text className='muted block'>{outlet.pendingChanges?.address ?? outlet.address}</Text>
             {outlet.reviewNote && <Text className='review-note block'>审核意见：{outlet.reviewNote}</Text>}
-            {outlet.pendingChanges && <Text className='muted block'>有修改正在审核，通过前显示原信息</Text>}
+            {outlet.pendingChanges && (
+              <Text className='muted block'>
+                修改正在审核，通过前居民看到的仍是原信息{outlet.pendingChanges.name ? `（${outlet.name}）` : ''}
+              </Text>
+            )}
             {outlet.temporarilyClosed && <Text className='badge badge-warn'>暂停营业中</Text>}
             <View className='history'>
               {history.map((h) => (

@@ -1,39 +1,57 @@
 import { Text, View } from '@tarojs/components';
-import { BASIC_CATEGORIES, CATEGORY_BY_ID, type CategoryId, type Street } from '@/types';
+import { BASIC_CATEGORIES, CATEGORY_BY_ID, type CategoryId, type Street, type WeeklyHours } from '@/types';
 import FormField from '@/components/FormField';
+import HoursEditor from '@/components/HoursEditor';
+import { defaultWeek } from '@/components/HoursEditor/week';
+import MapPicker from '@/components/MapPicker';
 import { pressable } from '@/services/a11y';
+import type { LngLat } from '@/services/coords';
 
 export interface OutletDraft {
   name: string;
   address: string;
   streetCode: string;
-  lng: string;
-  lat: string;
+  /** Chosen on the map (GCJ-02), never typed. */
+  point: LngLat | null;
   categories: CategoryId[];
-  hours: string;
+  hours: WeeklyHours;
 }
 
-export const EMPTY_OUTLET: OutletDraft = {
+export const emptyOutlet = (): OutletDraft => ({
   name: '',
   address: '',
   streetCode: '',
-  lng: '',
-  lat: '',
+  point: null,
   categories: [],
-  hours: 'daily 08:00-20:00',
+  hours: defaultWeek(),
+});
+
+/** The labels of an outlet's fields, for messages that name them. */
+export const OUTLET_LABELS: Record<string, string> = {
+  name: '网点名称',
+  address: '详细地址',
+  streetCode: '所在街道',
+  lng: '网点位置',
+  lat: '网点位置',
+  communityCode: '所在社区',
+  categories: '服务类别',
+  hours: '营业时间',
+  phone: '电话',
 };
 
 interface Props {
   index: number;
   draft: OutletDraft;
   streets: Street[];
+  /** Street offices' points: the map opens near the chosen street. */
+  offices?: { code: string; lng: number; lat: number }[];
   errors: Record<string, string>;
   onChange: (d: OutletDraft) => void;
   onRemove?: () => void;
 }
 
 /** The fields of one outlet in the registration form. Errors are keyed `outlets.<i>.<field>`. */
-export default function OutletFields({ index, draft, streets, errors, onChange, onRemove }: Props) {
+export default function OutletFields({ index, draft, streets, offices, errors, onChange, onRemove }: Props) {
   const set = <K extends keyof OutletDraft>(k: K, v: OutletDraft[K]) => onChange({ ...draft, [k]: v });
   const err = (f: string) => errors[`outlets.${index}.${f}`];
   return (
@@ -74,21 +92,13 @@ export default function OutletFields({ index, draft, streets, errors, onChange, 
         ))}
       </View>
       {err('streetCode') && <Text className='form-error'>{err('streetCode')}</Text>}
-      <FormField
-        name='outlet-lng'
-        label='经度（GCJ-02）'
-        type='digit'
-        value={draft.lng}
-        error={err('lng')}
-        onChange={(v) => set('lng', v)}
-      />
-      <FormField
-        name='outlet-lat'
-        label='纬度（GCJ-02）'
-        type='digit'
-        value={draft.lat}
-        error={err('lat')}
-        onChange={(v) => set('lat', v)}
+      <MapPicker
+        name='outlet'
+        label='网点位置（在地图上点选）'
+        value={draft.point}
+        near={offices?.find((o) => o.code === draft.streetCode) ?? null}
+        error={err('lng') ?? err('lat')}
+        onChange={(p) => set('point', p)}
       />
       <Text className='form-label block'>服务类别</Text>
       <View className='chips-wrap'>
@@ -109,13 +119,7 @@ export default function OutletFields({ index, draft, streets, errors, onChange, 
         ))}
       </View>
       {err('categories') && <Text className='form-error'>{err('categories')}</Text>}
-      <FormField
-        name='outlet-hours'
-        label='营业时间（如 daily 07:00-20:00；mon-fri 08:00-18:00; sat,sun closed）'
-        value={draft.hours}
-        error={err('hours')}
-        onChange={(v) => set('hours', v)}
-      />
+      <HoursEditor value={draft.hours} error={err('hours')} onChange={(h) => set('hours', h)} />
     </View>
   );
 }

@@ -4,6 +4,7 @@ import Page from '@/components/Page';
 import StateView from '@/components/StateView';
 import { useMe } from '@/hooks/useMe';
 import { useMutation } from '@/hooks/useMutation';
+import { go } from '@/services/navigation';
 import type { ActionKey } from '@/types';
 import { pickCsvText } from './pick-file';
 import Report, { type AnyReport } from './Report';
@@ -110,6 +111,11 @@ export default function DataImportPage() {
         <Text className='muted block'>{spec.note}</Text>
         <Text className='muted block'>以 # 开头的行是注释；sample 列为“是”的示例行不会导入。</Text>
       </View>
+      {kind === 'locations' && (
+        <Button className='tool-link secondary locate-one' onClick={() => go('communityLocate')}>
+          不用文件：在地图上逐个补充社区位置
+        </Button>
+      )}
       <Button className='tool-link secondary' onClick={choose}>
         选择文件
       </Button>

@@ -3,19 +3,15 @@ import { useAction } from '@/hooks/useAction';
 import { pressable } from '@/services/a11y';
 
 interface Props {
-  lng: string;
-  lat: string;
+  point: { lng: number; lat: number } | null;
   chosen: string[];
   onChange: (ids: string[]) => void;
 }
 
 /** Approved outlets within ten minutes of the event's place, to invite as participating merchants. */
-export default function OutletPicker({ lng, lat, chosen, onChange }: Props) {
-  const x = Number(lng);
-  const y = Number(lat);
-  const ready = lng !== '' && lat !== '' && Number.isFinite(x) && Number.isFinite(y);
-  const near = useAction('outlets.nearby', ready ? { lng: x, lat: y, minutes: 10 } : null);
-  if (!ready) return <Text className='muted block'>先选择社区或填写地点经纬度</Text>;
+export default function OutletPicker({ point, chosen, onChange }: Props) {
+  const near = useAction('outlets.nearby', point ? { lng: point.lng, lat: point.lat, minutes: 10 } : null);
+  if (!point) return <Text className='muted block'>先选择社区，或在地图上点选活动地点</Text>;
   if (near.loading && !near.data) return <Text className='muted block'>加载附近网点…</Text>;
   if (near.error) return <Text className='form-error'>{near.error.message}</Text>;
   const items = near.data?.items ?? [];

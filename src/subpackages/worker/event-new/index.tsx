@@ -2,13 +2,16 @@ import { Button, Text, Textarea, View } from '@tarojs/components';
 import { useState } from 'react';
 import { BASIC_CATEGORIES, CATEGORY_BY_ID, EVENT_THEMES, type CategoryId } from '@/types';
 import FormField from '@/components/FormField';
+import MapPicker from '@/components/MapPicker';
 import Page from '@/components/Page';
 import StateView from '@/components/StateView';
+import TimeField from '@/components/TimeField';
 import { useAction } from '@/hooks/useAction';
 import { useMe } from '@/hooks/useMe';
 import { useMutation } from '@/hooks/useMutation';
 import { pressable } from '@/services/a11y';
 import { replace } from '@/services/navigation';
+import { beijingDate } from '@/services/time';
 import OutletPicker from './OutletPicker';
 import { validateEventForm, type EventForm } from './validate';
 import './index.scss';
@@ -18,8 +21,7 @@ const EMPTY: EventForm = {
   theme: '便民服务',
   communityCode: null,
   placeName: '',
-  lng: '',
-  lat: '',
+  point: null,
   date: '',
   start: '09:00',
   end: '11:30',
@@ -44,10 +46,20 @@ export default function EventNewPage() {
     success: '活动已发布',
     onSuccess: (created) => replace('eventManage', { id: created.event.id }),
   });
-  const errors: Partial<Record<string, string>> = { ...checked, ...create.fieldErrors };
+  // The server names coordinates and instants; the form shows them under the map and the pickers.
+  const server = create.fieldErrors;
+  const errors: Partial<Record<string, string>> = {
+    ...checked,
+    ...server,
+    ...(server.lng || server.lat ? { point: server.lng ?? server.lat } : {}),
+    ...(server.startAt ? { start: server.startAt } : {}),
+    ...(server.endAt ? { end: server.endAt } : {}),
+    ...(server.deadline ? { deadlineDate: server.deadline } : {}),
+  };
   const busy = create.busy;
   // A server error about a field the form shows goes under it; any other one below the form.
-  const shownField = Object.keys(create.fieldErrors).some((f) => f in EMPTY);
+  const SERVER_SHOWN = ['lng', 'lat', 'startAt', 'endAt', 'deadline'];
+  const shownField = Object.keys(server).some((f) => f in EMPTY || SERVER_SHOWN.includes(f));
   const serverError = shownField ? null : create.error;
   const set = <K extends keyof EventForm>(k: K, v: EventForm[K]) => setForm((f) => ({ ...f, [k]: v }));
 
@@ -82,6 +94,23 @@ export default function EventNewPage() {
     />
   );
 
+  const today = beijingDate(new Date());
+  const picker = (
+    k: 'date' | 'start' | 'end' | 'deadlineDate' | 'deadlineTime',
+    label: string,
+    mode: 'date' | 'time',
+  ) => (
+    <TimeField
+      name={k}
+      label={label}
+      mode={mode}
+      start={mode === 'date' ? today : undefined}
+      value={form[k]}
+      error={errors[k]}
+      onChange={(v) => set(k, v)}
+    />
+  );
+
   return (
     <Page name='event-new'>
       <View className='card'>
@@ -113,8 +142,7 @@ export default function EventNewPage() {
                     ...f,
                     communityCode: c.code,
                     placeName: f.placeName || `${c.name}活动室`,
-                    lng: String(c.location!.coordinates[0]),
-                    lat: String(c.location!.coordinates[1]),
+                    point: { lng: c.location!.coordinates[0], lat: c.location!.coordinates[1] },
                   }))
                 }
               >
@@ -123,13 +151,18 @@ export default function EventNewPage() {
             ))}
         </View>
         {field('placeName', '活动地点', '如：西交民巷社区活动室')}
-        {field('lng', '经度', 'GCJ-02，如 116.3874')}
-        {field('lat', '纬度', 'GCJ-02，如 39.9035')}
-        {field('date', '日期', '2026-12-05')}
-        {field('start', '开始', '09:00')}
-        {field('end', '结束', '11:30')}
-        {field('deadlineDate', '报名截止日期', '2026-12-04')}
-        {field('deadlineTime', '报名截止时间', '18:00')}
+        <MapPicker
+          name='event'
+          label='活动地点在地图上的位置'
+          value={form.point}
+          error={errors.point}
+          onChange={(p) => set('point', p)}
+        />
+        {picker('date', '活动日期（北京时间）', 'date')}
+        {picker('start', '开始时间', 'time')}
+        {picker('end', '结束时间', 'time')}
+        {picker('deadlineDate', '报名截止日期', 'date')}
+        {picker('deadlineTime', '报名截止时间', 'time')}
         {field('capacity', '名额', '50')}
         <Text className='form-label block'>提供的服务（计入弹性覆盖）</Text>
         <View className='chips-wrap'>
@@ -150,7 +183,7 @@ export default function EventNewPage() {
           ))}
         </View>
         <Text className='form-label block'>参与商户（活动地点步行 10 分钟内已审核的网点）</Text>
-        <OutletPicker lng={form.lng} lat={form.lat} chosen={form.outletIds} onChange={(ids) => set('outletIds', ids)} />
+        <OutletPicker point={form.point} chosen={form.outletIds} onChange={(ids) => set('outletIds', ids)} />
         <Text className='form-label block'>活动介绍</Text>
         <Textarea
           className='field-textarea textarea'

@@ -6,8 +6,8 @@ export interface EventForm {
   theme: EventTheme;
   communityCode: string | null;
   placeName: string;
-  lng: string;
-  lat: string;
+  /** Chosen on the map or from a community (GCJ-02), never typed. */
+  point: { lng: number; lat: number } | null;
   date: string;
   start: string;
   end: string;
@@ -30,16 +30,17 @@ export function validateEventForm(
   const errors: Partial<Record<keyof EventForm, string>> = {};
   if (f.title.trim().length < 2) errors.title = '请填写活动名称（至少 2 个字）';
   if (f.placeName.trim().length < 2) errors.placeName = '请填写活动地点';
-  const lng = Number(f.lng);
-  const lat = Number(f.lat);
-  if (!f.lng || !f.lat || !Number.isFinite(lng) || !Number.isFinite(lat))
-    errors.lng = '请填写地点的经纬度，或选择社区 / 使用当前位置';
-  if (!DATE.test(f.date)) errors.date = '日期格式应为 2026-12-05';
-  if (!TIME.test(f.start)) errors.start = '开始时间格式应为 09:00';
-  if (!TIME.test(f.end)) errors.end = '结束时间格式应为 11:30';
+  if (!f.point) errors.point = '请选择社区，或在地图上点选活动地点';
+  if (!DATE.test(f.date)) errors.date = '请选择活动日期';
+  if (!TIME.test(f.start)) errors.start = '请选择开始时间';
+  if (!TIME.test(f.end)) errors.end = '请选择结束时间';
   else if (TIME.test(f.start) && f.end <= f.start) errors.end = '结束时间应晚于开始时间';
-  if (!DATE.test(f.deadlineDate) || !TIME.test(f.deadlineTime))
-    errors.deadlineDate = '报名截止格式应为 2026-12-04 18:00';
+  if (!DATE.test(f.deadlineDate)) errors.deadlineDate = '请选择报名截止日期';
+  if (!TIME.test(f.deadlineTime)) errors.deadlineTime = '请选择报名截止时间';
+  else if (DATE.test(f.date) && DATE.test(f.deadlineDate) && TIME.test(f.start)) {
+    if (fromBeijing(f.deadlineDate, f.deadlineTime) > fromBeijing(f.date, f.start))
+      errors.deadlineDate = '报名截止应早于活动开始';
+  }
   const capacity = Number(f.capacity);
   if (!Number.isInteger(capacity) || capacity < 1 || capacity > 5000) errors.capacity = '名额应为 1 到 5000 的整数';
   if (Object.keys(errors).length) return { errors };
@@ -50,8 +51,8 @@ export function validateEventForm(
       streetCode,
       ...(f.communityCode ? { communityCode: f.communityCode } : {}),
       placeName: f.placeName.trim(),
-      lng,
-      lat,
+      lng: f.point!.lng,
+      lat: f.point!.lat,
       startAt: fromBeijing(f.date, f.start),
       endAt: fromBeijing(f.date, f.end),
       deadline: fromBeijing(f.deadlineDate, f.deadlineTime),

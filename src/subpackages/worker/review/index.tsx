@@ -2,6 +2,7 @@ import { Button, Image, Text, Textarea, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { CATEGORY_BY_ID, type OutletStatus, type Req } from '@/types';
+import { describeRanges, WEEKDAYS } from '@/components/HoursEditor/week';
 import OutletMap from '@/components/OutletMap';
 import Page from '@/components/Page';
 import StateView from '@/components/StateView';
@@ -106,6 +107,13 @@ export default function ReviewPage() {
               </View>
               <Text className='block'>{d.outlet.address}</Text>
               <Text className='muted block'>{d.outlet.categories.map((c) => CATEGORY_BY_ID[c].name).join('、')}</Text>
+              <View className='review-hours'>
+                {d.outlet.hours.week.map((ranges, i) => (
+                  <Text key={i} className='muted block'>
+                    {WEEKDAYS[i]} {describeRanges(ranges)}
+                  </Text>
+                ))}
+              </View>
               <OutletMap
                 center={d.outlet.location.coordinates}
                 place={{ name: d.outlet.name }}
@@ -117,6 +125,9 @@ export default function ReviewPage() {
                   {d.outlet.pendingChanges.name && <Text className='block'>名称 → {d.outlet.pendingChanges.name}</Text>}
                   {d.outlet.pendingChanges.address && (
                     <Text className='block'>地址 → {d.outlet.pendingChanges.address}</Text>
+                  )}
+                  {d.outlet.pendingChanges.location && (
+                    <Text className='block'>位置 → 已在地图上改动，通过后以新位置为准</Text>
                   )}
                   {d.outlet.pendingChanges.categories && (
                     <Text className='block'>

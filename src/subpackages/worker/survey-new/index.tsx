@@ -4,11 +4,12 @@ import { QUESTION_KINDS, type QuestionKind } from '@/types';
 import FormField from '@/components/FormField';
 import Page from '@/components/Page';
 import StateView from '@/components/StateView';
+import TimeField from '@/components/TimeField';
 import { useMe } from '@/hooks/useMe';
 import { useMutation } from '@/hooks/useMutation';
 import { pressable } from '@/services/a11y';
 import { replace } from '@/services/navigation';
-import { fromBeijing } from '@/services/time';
+import { beijingDate, fromBeijing } from '@/services/time';
 import './index.scss';
 
 const KIND_NAMES: Record<QuestionKind, string> = {
@@ -22,6 +23,8 @@ interface Draft {
   kind: QuestionKind;
   title: string;
   options: string;
+  /** 必答 (the default) or 选答: an optional question may be left empty by residents. */
+  required: boolean;
 }
 
 /** A worker asks the residents of their street (or community) questions, open between two dates. */
@@ -30,7 +33,7 @@ export default function SurveyNewPage() {
   const user = me.user;
   const [title, setTitle] = useState('');
   const [closes, setCloses] = useState('');
-  const [questions, setQuestions] = useState<Draft[]>([{ kind: 'single', title: '', options: '' }]);
+  const [questions, setQuestions] = useState<Draft[]>([{ kind: 'single', title: '', options: '', required: true }]);
   const create = useMutation('surveys.create', {
     invalidates: ['surveys.list'],
     success: '问卷已发布',
@@ -56,7 +59,7 @@ export default function SurveyNewPage() {
 
   function submit() {
     if (title.trim().length < 2) return create.fail('请填写问卷标题');
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(closes)) return create.fail('截止日期格式应为 2026-12-31');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(closes)) return create.fail('请选择截止日期');
     if (questions.some((q) => !q.title.trim())) return create.fail('每道题都要有题目');
     void create.run({
       title: title.trim(),
@@ -73,6 +76,7 @@ export default function SurveyNewPage() {
           .split(/[,，、]/)
           .map((o) => o.trim())
           .filter(Boolean),
+        required: q.required,
       })),
     });
   }
@@ -81,10 +85,11 @@ export default function SurveyNewPage() {
     <Page name='survey-new'>
       <View className='card'>
         <FormField name='survey-title' label='问卷标题' value={title} onChange={setTitle} />
-        <FormField
+        <TimeField
           name='survey-closes'
           label='截止日期（北京时间当天 23:59 截止）'
-          placeholder='2026-12-31'
+          mode='date'
+          start={beijingDate(new Date())}
           value={closes}
           onChange={setCloses}
         />
@@ -104,6 +109,22 @@ export default function SurveyNewPage() {
                 {KIND_NAMES[k]}
               </Text>
             ))}
+          </View>
+          <View className='chips-wrap'>
+            <Text
+              className={`chip q-required ${q.required ? 'chip-on' : ''}`}
+              {...pressable(q.required, `第 ${i + 1} 题必答`)}
+              onClick={() => setQ(i, { required: true })}
+            >
+              必答
+            </Text>
+            <Text
+              className={`chip q-optional ${q.required ? '' : 'chip-on'}`}
+              {...pressable(!q.required, `第 ${i + 1} 题选答（可不填）`)}
+              onClick={() => setQ(i, { required: false })}
+            >
+              选答
+            </Text>
           </View>
           <Input
             className='form-input q-title'
@@ -125,7 +146,7 @@ export default function SurveyNewPage() {
       ))}
       <Button
         className='add-question'
-        onClick={() => setQuestions((qs) => [...qs, { kind: 'rating', title: '', options: '' }])}
+        onClick={() => setQuestions((qs) => [...qs, { kind: 'rating', title: '', options: '', required: true }])}
       >
         添加一题
       </Button>

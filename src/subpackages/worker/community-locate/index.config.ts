@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '补充社区位置' });
