@@ -118,9 +118,10 @@ describe('risk warnings (风险预警)', () => {
     );
     expect(done).toMatchObject({
       status: 'resolved',
-      handledBy: demoOpenid(`worker-${community.streetCode}`),
+      handledByName: (await store.get('users', demoOpenid(`worker-${community.streetCode}`)))!.nickname,
       note: '新早餐点已开业',
     });
+    expect(done).not.toHaveProperty('handledBy');
     const open = ok(await call(deps, 'warnings.list', { status: 'new' }, worker)).items;
     expect(open.map((x) => x.id)).not.toContain(w.id);
   });
@@ -291,5 +292,144 @@ describe('subsidies, inspections and periodic assessment', () => {
     await evaluateDaily(store, FIXED_NOW);
     const overdue = (await readAll(store, 'warnings')).filter((w) => w.rule === 'reviewOverdue');
     expect(overdue.map((w) => w.outletId)).toEqual(['waiting']);
+  });
+});
+
+describe('supervision records read by people carry names, not openids; interrupted jobs warn once', () => {
+  let store: SqliteStore;
+  let deps: ReturnType<typeof depsFor>;
+  const STREET = '110102001';
+  const worker: As = { account: `worker-${STREET}` };
+
+  beforeEach(async () => {
+    store = await seededStore();
+    deps = depsFor(store);
+    await store.set('businesses', `biz-${CREDIT}`, {
+      id: `biz-${CREDIT}`,
+      creditCode: CREDIT,
+      legalName: '北京便民早餐有限公司',
+      contactName: '李经理',
+      contactPhone: '010-66000001',
+      licenseFile: 'file-x',
+      ownerOpenid: 'merchant-1',
+      createdAt: FIXED_NOW.toISOString(),
+      updatedAt: FIXED_NOW.toISOString(),
+    });
+    const base: Partial<Outlet> = { businessId: `biz-${CREDIT}`, categories: ['breakfast'], streetCode: STREET };
+    await store.set('outlets', 'sup-1', outlet('sup-1', 116.3745, 39.9075, base));
+    ok(
+      await call(
+        deps,
+        'subsidies.save',
+        {
+          projectName: '早餐工程',
+          creditCode: CREDIT,
+          form: 'reward',
+          amountYuan: 5000,
+          year: 2026,
+          purpose: '早餐网点改造',
+          status: 'disbursed',
+        },
+        admin,
+      ),
+    );
+  });
+  afterEach(() => store.close());
+
+  const openids = () => [demoOpenid('admin'), demoOpenid(`worker-${STREET}`)];
+  const expectNoOpenid = (what: unknown) => {
+    const text = JSON.stringify(what);
+    for (const id of openids()) expect(text).not.toContain(id);
+  };
+
+  it('shows who handled a warning, made an inspection or entered support by name, never by openid', async () => {
+    ok(await call(deps, 'outlets.setStatus', { id: 'sup-1', status: 'closed', reason: '歇业' }, worker));
+    const [w] = (await readAll(store, 'warnings')).filter((x) => x.rule === 'supportedClosed');
+    const handled = ok(await call(deps, 'warnings.handle', { id: w.id, status: 'handling', note: '联系商户' }, worker));
+    expectNoOpenid(handled);
+    const view = ok(await call(deps, 'warnings.get', { id: w.id }, admin));
+    expectNoOpenid(view);
+    expect(view.warning.handledByName).toBeTruthy();
+    expectNoOpenid(ok(await call(deps, 'warnings.list', { status: 'handling' }, worker)));
+    const resolved = ok(
+      await call(deps, 'warnings.handle', { id: w.id, status: 'resolved', note: '已退回补助' }, admin),
+    );
+    expectNoOpenid(resolved);
+
+    const insp = ok(
+      await call(
+        deps,
+        'subsidies.inspect',
+        { outletId: 'sup-1', date: '2026-11-20', checks: [{ check: 'food', result: 'pass' }] },
+        worker,
+      ),
+    );
+    expectNoOpenid(insp);
+    const sup = ok(await call(deps, 'subsidies.outlet', { outletId: 'sup-1' }, worker));
+    expectNoOpenid(sup);
+    expect(sup.inspections[0].byName).toBeTruthy();
+    const list = ok(await call(deps, 'subsidies.list', {}, worker));
+    expectNoOpenid(list);
+    expectNoOpenid(ok(await call(deps, 'subsidies.get', { id: list.items[0].id }, worker)));
+  });
+
+  it('warns about a failed assessment after a job killed before announcing it, and never reopens it later', async () => {
+    ok(
+      await call(
+        deps,
+        'subsidies.inspect',
+        { outletId: 'sup-1', date: '2026-09-20', checks: [{ check: 'food', result: 'fail' }] },
+        worker,
+      ),
+    );
+    // The job wrote the assessment and stopped before its failures were announced.
+    await scheduledAssessments({ ...deps, subscriptions: {} });
+    expect((await store.get('assessments', '2026Q3_sup-1'))!.passed).toBe(false);
+    const failedWarnings = async () => (await readAll(store, 'warnings')).filter((x) => x.rule === 'assessmentFailed');
+    expect(await failedWarnings()).toHaveLength(0);
+    // The re-run writes no second assessment but announces the failure, once.
+    expect((await scheduledAssessments(deps)).assessed).toBe(0);
+    await scheduledAssessments(deps);
+    const [w] = await failedWarnings();
+    expect(w).toMatchObject({ outletId: 'sup-1', round: 1 });
+    ok(await call(deps, 'warnings.handle', { id: w.id, status: 'resolved', note: '已约谈商户' }, worker));
+    // Later runs (hourly job, the admin's 立即考核) do not reopen a warning about the same period's failure.
+    await scheduledAssessments(deps);
+    expect((await store.get('warnings', w.id))!).toMatchObject({ status: 'resolved', round: 1 });
+    ok(
+      await call(
+        deps,
+        'subsidies.inspect',
+        { outletId: 'sup-1', date: '2026-11-20', checks: [{ check: 'food', result: 'fail' }] },
+        worker,
+      ),
+    );
+    ok(await call(deps, 'subsidies.assess', {}, admin));
+    const current = (await failedWarnings()).find((x) => x.id !== w.id)!;
+    ok(await call(deps, 'warnings.handle', { id: current.id, status: 'resolved', note: '已整改' }, worker));
+    ok(await call(deps, 'subsidies.assess', {}, admin));
+    expect((await store.get('warnings', current.id))!).toMatchObject({ status: 'resolved', round: 1 });
+    const messages = await readAll(store, 'messages', { recipient: demoOpenid(`worker-${STREET}`) });
+    expect(messages.filter((m) => m.kind === 'riskWarning')).toHaveLength(2);
+  });
+
+  it('recomputes over the whole period once it ends an assessment the admin ran midway', async () => {
+    ok(await call(deps, 'subsidies.assess', {}, admin));
+    const midway = (await store.get('assessments', '2026Q4_sup-1'))!;
+    expect(midway.inputs.inspections).toBe(0);
+    const later = depsFor(store, { now: () => new Date('2027-01-05T02:00:00Z') });
+    ok(
+      await call(
+        later,
+        'subsidies.inspect',
+        { outletId: 'sup-1', date: '2026-12-20', checks: [{ check: 'food', result: 'fail' }] },
+        worker,
+      ),
+    );
+    expect((await scheduledAssessments(later)).assessed).toBe(1);
+    const final = (await store.get('assessments', '2026Q4_sup-1'))!;
+    expect(final.inputs.inspections).toBe(1);
+    expect(final.passed).toBe(false);
+    expect((await scheduledAssessments(later)).assessed).toBe(0);
   });
 });
