@@ -413,6 +413,33 @@ describe('supervision records read by people carry names, not openids; interrupt
     expect(messages.filter((m) => m.kind === 'riskWarning')).toHaveLength(2);
   });
 
+  it('states the support of a closed outlet as an amount in 元 with at most two decimals', async () => {
+    for (const s of await readAll(store, 'subsidies')) await store.set('subsidies', s.id, { ...s, status: 'revoked' });
+    for (const [projectName, amountYuan] of [
+      ['设备补助', 0.1],
+      ['门头改造', 0.2],
+    ] as const)
+      ok(
+        await call(
+          deps,
+          'subsidies.save',
+          {
+            projectName,
+            creditCode: CREDIT,
+            form: 'project',
+            amountYuan,
+            year: 2026,
+            purpose: '改造',
+            status: 'approved',
+          },
+          admin,
+        ),
+      );
+    ok(await call(deps, 'outlets.setStatus', { id: 'sup-1', status: 'closed', reason: '歇业' }, worker));
+    const [w] = (await readAll(store, 'warnings')).filter((x) => x.rule === 'supportedClosed');
+    expect(w.evidence['补助金额']).toBe('0.3 元');
+  });
+
   it('recomputes over the whole period once it ends an assessment the admin ran midway', async () => {
     ok(await call(deps, 'subsidies.assess', {}, admin));
     const midway = (await store.get('assessments', '2026Q4_sup-1'))!;

@@ -85,7 +85,7 @@ export async function supportedClosed(store: Store, outlet: Outlet, before: Outl
       evidence: {
         网点: outlet.name,
         补助项目: subsidies.map((s) => s.projectName).join('、'),
-        补助金额: `${subsidies.reduce((n, s) => n + s.amountYuan, 0)} 元`,
+        补助金额: `${Math.round(subsidies.reduce((n, s) => n + Math.round(s.amountYuan * 100), 0)) / 100} 元`,
         关闭日期: beijingDate(now),
       },
     },
