@@ -126,6 +126,44 @@ describe('risk warnings (风险预警)', () => {
     expect(open.map((x) => x.id)).not.toContain(w.id);
   });
 
+  it('raises one warning with one message per person when the daily pass and an event find it at once', async () => {
+    const bf = (await store.get('outlets', 'bf-only'))!;
+    await store.set('outlets', 'bf-only', { ...bf, status: 'suspended', updatedAt: FIXED_NOW.toISOString() });
+    await refreshCoverage(store, FIXED_NOW);
+    await Promise.all([
+      evaluateDaily(store, FIXED_NOW),
+      evaluateDaily(store, FIXED_NOW),
+      call(deps, 'warnings.evaluate', {}, admin).then(ok),
+    ]);
+    const warnings = await gapWarnings();
+    expect(warnings).toHaveLength(1);
+    const messages = await readAll(store, 'messages', { recipient: demoOpenid(`worker-${community.streetCode}`) });
+    expect(messages.filter((m) => m.link.params.id === warnings[0].id)).toHaveLength(1);
+  });
+
+  it('lets one of two workers handling a warning at once win, and never reopens a resolved one', async () => {
+    ok(await call(deps, 'outlets.setStatus', { id: 'bf-only', status: 'closed', reason: '歇业' }, worker));
+    const [w] = await gapWarnings();
+    const at = offset(community.location!.coordinates, -120, 40);
+    await store.set(
+      'outlets',
+      'bf-new',
+      outlet('bf-new', ...at, { categories: ['breakfast'], streetCode: community.streetCode, status: 'pending' }),
+    );
+    ok(await call(deps, 'outlets.setStatus', { id: 'bf-new', status: 'approved' }, worker));
+    const colleague: As = { account: `worker-${community.streetCode}` };
+    const results = await Promise.all([
+      call(deps, 'warnings.handle', { id: w.id, status: 'resolved', note: '新店已开' }, worker),
+      call(deps, 'warnings.handle', { id: w.id, status: 'handling', note: '正在联系' }, colleague),
+      call(deps, 'warnings.handle', { id: w.id, status: 'resolved', note: '重复提交' }, admin),
+    ]);
+    const stored = (await store.get('warnings', w.id))!;
+    expect(stored.status).toBe('resolved');
+    const resolvedOk = results.filter((r) => r.ok && (r.data as { status: string }).status === 'resolved');
+    expect(resolvedOk).toHaveLength(1);
+    for (const r of results.filter((x) => !x.ok)) expect(errorOf(r).code).toBe('CONFLICT');
+  });
+
   it('keeps another street’s worker from seeing or handling the warning, and residents out entirely', async () => {
     ok(await call(deps, 'outlets.setStatus', { id: 'bf-only', status: 'suspended', reason: '整改' }, worker));
     const [w] = await gapWarnings();
