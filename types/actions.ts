@@ -168,6 +168,8 @@ export interface ActionMap {
           id: string;
           name?: string;
           members?: string[];
+          /** Added to the circle's members as they are when the change is made (placing communities). */
+          addMembers?: string[];
           year?: CircleYear | null;
           status?: CircleStatus;
           minutes?: 8 | 10;
