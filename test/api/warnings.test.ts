@@ -257,6 +257,30 @@ describe('subsidies, inspections and periodic assessment', () => {
     expect(edited).toMatchObject({ id: s.id, outletIds: ['sup-1'], status: 'completed', createdAt: s.createdAt });
   });
 
+  it('refuses an amount that is not a whole number of 分 rather than storing it rounded (0 元)', async () => {
+    const before = await readAll(store, 'subsidies');
+    for (const amountYuan of [0.001, 12.345, Number.NaN, -5, '100'])
+      expect(
+        errorOf(
+          await callRaw(
+            deps,
+            'subsidies.save',
+            {
+              projectName: '早餐工程',
+              creditCode: CREDIT,
+              form: 'reward',
+              amountYuan,
+              year: 2026,
+              purpose: '早餐网点改造',
+              status: 'approved',
+            },
+            admin,
+          ),
+        ),
+      ).toMatchObject({ code: 'INVALID_INPUT', field: 'amountYuan' });
+    expect(await readAll(store, 'subsidies')).toEqual(before);
+  });
+
   it('keeps one assessment per supported outlet however often the job runs in a period', async () => {
     ok(await save(admin));
     const first = await scheduledAssessments(deps);
