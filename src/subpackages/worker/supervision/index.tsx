@@ -101,6 +101,7 @@ export default function SupervisionPage() {
                     .map((c) => `${INSPECTION_CHECK_NAMES[c.check]}${INSPECTION_RESULT_NAMES[c.result]}`)
                     .join('，')}
                   {i.note ? `（${i.note}）` : ''}
+                  {i.byName ? ` · 检查人：${i.byName}` : ''}
                 </Text>
               ))}
             </View>
