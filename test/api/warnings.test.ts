@@ -3,6 +3,8 @@ import { refreshCoverage } from '../../cloudfunctions/areas/coverage';
 import { scheduledAssessments } from '../../cloudfunctions/areas/subsidies';
 import { demoOpenid } from '../../cloudfunctions/areas/auth';
 import { evaluateDaily } from '../../cloudfunctions/areas/warnings';
+import { startSupervisionJobs } from '../../cloudfunctions/local/supervision-jobs';
+import { LOCAL_SUBSCRIPTIONS } from '../../cloudfunctions/local/routers';
 import { readAll } from '../../cloudfunctions/store/port';
 import type { SqliteStore } from '../../cloudfunctions/store/sqlite/SqliteStore';
 import { call, callRaw, depsFor, errorOf, FIXED_NOW, ok, seededStore, type As } from '../support/harness';
@@ -500,6 +502,41 @@ describe('supervision records read by people carry names, not openids; interrupt
     ok(await call(deps, 'outlets.setStatus', { id: 'sup-1', status: 'closed', reason: '歇业' }, worker));
     const [w] = (await readAll(store, 'warnings')).filter((x) => x.rule === 'supportedClosed');
     expect(w.evidence['补助金额']).toBe('0.3 元');
+  });
+
+  it('still runs the daily warning pass when the assessment job fails', async () => {
+    await store.set(
+      'outlets',
+      'waiting',
+      outlet('waiting', 116.37, 39.91, { status: 'pending', needsReview: true, updatedAt: '2026-11-18T00:00:00.000Z' }),
+    );
+    // Records of support cannot be read: the assessment job fails at its first step.
+    const broken = new Proxy(store, {
+      get(target, prop, receiver) {
+        const v = Reflect.get(target, prop, receiver) as unknown;
+        if (prop === 'query')
+          return (collection: string, ...rest: unknown[]) =>
+            collection === 'subsidies'
+              ? Promise.reject(new Error('subsidies unavailable'))
+              : (target.query as (...a: unknown[]) => unknown).call(target, collection, ...rest);
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const errors: string[] = [];
+    const stop = startSupervisionJobs(
+      broken,
+      () => FIXED_NOW,
+      LOCAL_SUBSCRIPTIONS,
+      (m) => errors.push(m),
+    );
+    try {
+      for (let i = 0; i < 100 && !(await store.get('warnings', 'review_waiting')); i++)
+        await new Promise((r) => setTimeout(r, 20));
+      expect(await store.get('warnings', 'review_waiting')).toMatchObject({ rule: 'reviewOverdue', status: 'new' });
+      expect(errors.length).toBeGreaterThan(0);
+    } finally {
+      await stop();
+    }
   });
 
   it('recomputes over the whole period once it ends an assessment the admin ran midway', async () => {
