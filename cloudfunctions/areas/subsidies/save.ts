@@ -9,7 +9,10 @@ import { publicSubsidy } from './access';
  * The admin enters or edits a record of support for a business (by its licence's credit code) and some or all of
  * its outlets. The streets of those outlets decide which workers see it.
  */
-export async function saveSubsidy({ store, user, now }: SignedInCtx, input: Req<'subsidies.save'>): Promise<PublicSubsidy> {
+export async function saveSubsidy(
+  { store, user, now }: SignedInCtx,
+  input: Req<'subsidies.save'>,
+): Promise<PublicSubsidy> {
   const business = await store.get('businesses', `biz-${input.creditCode}`);
   if (!business) throw new AppError('NOT_FOUND', '未找到该统一社会信用代码的商户', 'creditCode');
   const outlets = await readAll(store, 'outlets', { businessId: business.id });
