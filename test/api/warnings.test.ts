@@ -1,4 +1,4 @@
-import type { Community, Outlet } from '../../types';
+import type { Community, Outlet, Req } from '../../types';
 import { refreshCoverage } from '../../cloudfunctions/areas/coverage';
 import { scheduledAssessments } from '../../cloudfunctions/areas/subsidies';
 import { demoOpenid } from '../../cloudfunctions/areas/auth';
@@ -281,6 +281,37 @@ describe('subsidies, inspections and periodic assessment', () => {
         ),
       ).toMatchObject({ code: 'INVALID_INPUT', field: 'amountYuan' });
     expect(await readAll(store, 'subsidies')).toEqual(before);
+  });
+
+  it('keeps one record when the same support or inspection is sent twice (a retried request), even at once', async () => {
+    const [a, b] = await Promise.all([save(admin), save(admin)]);
+    expect(ok(a).id).toBe(ok(b).id);
+    expect(await readAll(store, 'subsidies')).toHaveLength(1);
+    const again = ok(await save(admin));
+    expect(again).toMatchObject({ id: ok(a).id, createdAt: ok(a).createdAt });
+    expect(await readAll(store, 'subsidies')).toHaveLength(1);
+    // Once edited, the record is not overwritten by a new record saying what it first said.
+    ok(await call(deps, 'subsidies.save', { ...again, status: 'completed' }, admin));
+    const second = ok(await save(admin));
+    expect(second.id).not.toBe(again.id);
+    expect((await store.get('subsidies', again.id))!.status).toBe('completed');
+    expect(await readAll(store, 'subsidies')).toHaveLength(2);
+
+    const inspection: Req<'subsidies.inspect'> = {
+      outletId: 'sup-1',
+      date: '2026-11-20',
+      checks: [{ check: 'food', result: 'pass' }],
+      note: '无异常',
+    };
+    const twice = await Promise.all([
+      call(deps, 'subsidies.inspect', inspection, worker),
+      call(deps, 'subsidies.inspect', inspection, worker),
+    ]);
+    expect(ok(twice[0]).id).toBe(ok(twice[1]).id);
+    expect(await readAll(store, 'inspections', { outletId: 'sup-1' })).toHaveLength(1);
+    // A different inspection of the same day is a record of its own.
+    ok(await call(deps, 'subsidies.inspect', { ...inspection, checks: [{ check: 'fire', result: 'pass' }] }, worker));
+    expect(await readAll(store, 'inspections', { outletId: 'sup-1' })).toHaveLength(2);
   });
 
   it('keeps one assessment per supported outlet however often the job runs in a period', async () => {

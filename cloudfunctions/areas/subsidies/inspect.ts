@@ -18,8 +18,10 @@ export async function recordInspection(
   if (input.date > beijingDate(now())) throw new AppError('INVALID_INPUT', '检查日期不能晚于今天', 'date');
   const kinds = input.checks.map((c) => c.check);
   if (new Set(kinds).size !== kinds.length) throw new AppError('INVALID_INPUT', '同一检查项只能填写一次', 'checks');
+  // The id comes from who recorded what: the same inspection sent twice (a retried request) is one record.
+  const key = JSON.stringify([outlet.id, user.openid, input.date, input.checks, input.note ?? '']);
   const inspection: Inspection = {
-    id: `insp-${crypto.randomUUID()}`,
+    id: `insp-${crypto.createHash('sha256').update(key).digest('hex').slice(0, 32)}`,
     outletId: outlet.id,
     outletName: outlet.name,
     streetCode: outlet.streetCode,
@@ -30,8 +32,13 @@ export async function recordInspection(
     byName: user.nickname,
     createdAt: now().toISOString(),
   };
-  await store.set('inspections', inspection.id, inspection);
-  return publicInspection(inspection);
+  const saved = await store.transaction(async (tx) => {
+    const before = await tx.get('inspections', inspection.id);
+    if (before) return before;
+    await tx.set('inspections', inspection.id, inspection);
+    return inspection;
+  });
+  return publicInspection(saved);
 }
 
 /** One outlet's inspections and assessments, newest first (workers of its street and admins). */
