@@ -468,6 +468,34 @@ describe('supervision records read by people carry names, not openids; interrupt
     expectNoOpenid(ok(await call(deps, 'subsidies.get', { id: list.items[0].id }, worker)));
   });
 
+  it('does not apply a note to a new round of the warning raised while the worker was resolving the old one', async () => {
+    ok(await call(deps, 'outlets.setStatus', { id: 'sup-1', status: 'closed', reason: '歇业' }, worker));
+    const [w] = (await readAll(store, 'warnings')).filter((x) => x.rule === 'supportedClosed');
+    ok(await call(deps, 'warnings.handle', { id: w.id, status: 'handling', note: '联系商户' }, worker));
+    // While the worker's 已处理 is being checked, the warning is resolved elsewhere and raised again (round 2).
+    let armed = true;
+    const racing = new Proxy(store, {
+      get(target, prop, receiver) {
+        const v = Reflect.get(target, prop, receiver) as unknown;
+        if (prop === 'get')
+          return async (collection: string, id: string) => {
+            if (armed && collection === 'outlets') {
+              armed = false;
+              const cur = (await target.get('warnings', w.id))!;
+              await target.set('warnings', w.id, { ...cur, status: 'new', round: 2, handledBy: null, note: null });
+            }
+            return (target.get as (c: string, i: string) => unknown).call(target, collection, id);
+          };
+        return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+      },
+    });
+    const refused = errorOf(
+      await call(depsFor(racing), 'warnings.handle', { id: w.id, status: 'resolved', note: '已退回补助' }, worker),
+    );
+    expect(refused.code).toBe('CONFLICT');
+    expect((await store.get('warnings', w.id))!).toMatchObject({ status: 'new', round: 2, note: null });
+  });
+
   it('warns about a failed assessment after a job killed before announcing it, and never reopens it later', async () => {
     ok(
       await call(

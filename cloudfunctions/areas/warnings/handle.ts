@@ -65,6 +65,8 @@ export async function handleWarning(ctx: SignedInCtx, input: Req<'warnings.handl
   const saved = await store.transaction(async (tx) => {
     const w = await tx.get('warnings', input.id);
     if (!w || w.status === 'resolved') throw new AppError('CONFLICT', '该预警已处理');
+    // Raised again since it was read (a new round): the note and the check above were for the earlier one.
+    if ((w.round ?? 1) !== (current.round ?? 1)) throw new AppError('CONFLICT', '该预警刚刚再次出现，请刷新后重新处理');
     const next: RiskWarning = {
       ...w,
       status: input.status,
