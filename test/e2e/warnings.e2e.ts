@@ -71,6 +71,15 @@ describe('风险预警 and 补助: a worker handles a warning of their street, t
     await page.locator('.taro-model__confirm').tap();
     await page.locator('.status-line', { hasText: '已处理' }).waitFor();
     await page.locator('.handled-note', { hasText: '早餐车已到位' }).waitFor();
+    // Once resolved, the page no longer invites marking it (no 可以标记已处理 line, no note form).
+    expect(await page.locator('.check').count()).toBe(0);
+    expect(await page.locator('.mark-resolved').count()).toBe(0);
+
+    // Opened without saying which warning or outlet: said plainly, nothing blank.
+    await page.goto(`${base}/#/subpackages/worker/warning/index`);
+    await page.getByText('未找到该预警').waitFor();
+    await page.goto(`${base}/#/subpackages/worker/supervision/index`);
+    await page.getByText('未找到该网点').waitFor();
 
     // Another street's worker does not see it.
     const other = await signInApi(base, 'worker-110102003');

@@ -44,7 +44,13 @@ export default function SupervisionPage() {
 
   return (
     <Page name='supervision'>
-      <StateView loading={data.loading && !d} error={data.error} onRetry={data.reload}>
+      <StateView
+        loading={data.loading && !d}
+        error={data.error}
+        empty={!outletId}
+        emptyText='未找到该网点'
+        onRetry={data.reload}
+      >
         {d && (
           <>
             <View className='card'>

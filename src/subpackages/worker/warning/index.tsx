@@ -34,7 +34,13 @@ export default function WarningPage() {
 
   return (
     <Page name='warning'>
-      <StateView loading={view.loading && !view.data} error={view.error} onRetry={view.reload}>
+      <StateView
+        loading={view.loading && !view.data}
+        error={view.error}
+        empty={!id}
+        emptyText='未找到该预警'
+        onRetry={view.reload}
+      >
         {w && (
           <>
             <View className='card'>
@@ -48,7 +54,7 @@ export default function WarningPage() {
                   <Text>{value}</Text>
                 </View>
               ))}
-              <Text className='check block'>{view.data?.check}</Text>
+              {w.status !== 'resolved' && <Text className='check block'>{view.data?.check}</Text>}
             </View>
             {w.note && (
               <View className='card'>
