@@ -41,11 +41,11 @@ import type {
   User,
   Assessment,
   AssessmentPeriod,
-  Inspection,
   InspectionCheck,
   InspectionResult,
-  RiskWarning,
-  Subsidy,
+  PublicInspection,
+  PublicSubsidy,
+  PublicWarning,
   SubsidyForm,
   SubsidyStatus,
   WarningStatus,
@@ -200,6 +200,8 @@ export interface ActionMap {
           id: string;
           name?: string;
           members?: string[];
+          /** Added to the circle's members as they are when the change is made (placing communities). */
+          addMembers?: string[];
           year?: CircleYear | null;
           status?: CircleStatus;
           minutes?: 8 | 10;
@@ -495,13 +497,13 @@ export interface ActionMap {
       purpose: string;
       status: SubsidyStatus;
     };
-    res: Subsidy;
+    res: PublicSubsidy;
   };
   /** Admin: every record (or one street's); a worker: their street's. Newest first. */
-  'subsidies.list': { req: { streetCode?: string; cursor?: string }; res: Page<Subsidy> };
+  'subsidies.list': { req: { streetCode?: string; cursor?: string }; res: Page<PublicSubsidy> };
   'subsidies.get': {
     req: { id: string };
-    res: { subsidy: Subsidy; outlets: (SupervisedOutlet & { latest: Assessment | null })[] };
+    res: { subsidy: PublicSubsidy; outlets: (SupervisedOutlet & { latest: Assessment | null })[] };
   };
   /** A worker of the outlet's street (or an admin) records an inspection. */
   'subsidies.inspect': {
@@ -511,12 +513,12 @@ export interface ActionMap {
       checks: { check: InspectionCheck; result: InspectionResult }[];
       note?: string;
     };
-    res: Inspection;
+    res: PublicInspection;
   };
   /** One outlet's inspections and assessments, newest first. */
   'subsidies.outlet': {
     req: { outletId: string };
-    res: { outlet: SupervisedOutlet; supported: boolean; inspections: Inspection[]; assessments: Assessment[] };
+    res: { outlet: SupervisedOutlet; supported: boolean; inspections: PublicInspection[]; assessments: Assessment[] };
   };
   /** The assessments of a period (the current one by default). */
   'subsidies.assessments': {
@@ -529,10 +531,10 @@ export interface ActionMap {
   'subsidies.setPeriod': { req: { period: AssessmentPeriod }; res: { period: AssessmentPeriod } };
 
   /** Warnings of one status: a worker's street, or (admin) any street or all. Newest first. */
-  'warnings.list': { req: { status: WarningStatus; streetCode?: string; cursor?: string }; res: Page<RiskWarning> };
-  'warnings.get': { req: { id: string }; res: { warning: RiskWarning; stillHolds: boolean | null; check: string } };
+  'warnings.list': { req: { status: WarningStatus; streetCode?: string; cursor?: string }; res: Page<PublicWarning> };
+  'warnings.get': { req: { id: string }; res: { warning: PublicWarning; stillHolds: boolean | null; check: string } };
   /** 处理中 with a note, or 已处理 (only once its condition no longer holds, for rules that have one). */
-  'warnings.handle': { req: { id: string; status: 'handling' | 'resolved'; note: string }; res: RiskWarning };
+  'warnings.handle': { req: { id: string; status: 'handling' | 'resolved'; note: string }; res: PublicWarning };
   /** Admin: evaluate the daily rules now. */
   'warnings.evaluate': { req: Empty; res: { raised: number } };
   /** Worker (own street) / admin (district or a street): the convenience index over time and the figures. */

@@ -725,6 +725,8 @@ export interface Inspection {
   checks: { check: InspectionCheck; result: InspectionResult }[];
   note: string;
   by: string;
+  /** The inspector's name as people see it. */
+  byName?: string;
   createdAt: string;
 }
 
@@ -829,8 +831,25 @@ export interface RiskWarning {
   createdAt: string;
   updatedAt: string;
   handledBy?: string | null;
+  /** The name of who handled it, as people see it. */
+  handledByName?: string | null;
   note?: string | null;
   /** How many times it was raised; earlier rounds, newest last. */
   round: number;
-  history?: { raisedAt: string; resolvedAt: string; handledBy: string | null; note: string | null }[];
+  history?: {
+    raisedAt: string;
+    resolvedAt: string;
+    handledBy: string | null;
+    handledByName?: string | null;
+    note: string | null;
+  }[];
 }
+
+/** A warning as workers and admins read it: who handled it by name, never by openid. */
+export type PublicWarning = Omit<RiskWarning, 'handledBy' | 'history'> & {
+  history?: { raisedAt: string; resolvedAt: string; handledByName: string | null; note: string | null }[];
+};
+/** A record of support as people read it (who entered it stays on the server). */
+export type PublicSubsidy = Omit<Subsidy, 'createdBy'>;
+/** An inspection as people read it: the inspector by name. */
+export type PublicInspection = Omit<Inspection, 'by'>;

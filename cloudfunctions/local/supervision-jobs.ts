@@ -8,30 +8,39 @@ export const SUPERVISION_JOBS_MS = 60 * 60 * 1000;
 
 /**
  * The local stand-in for the cloud's daily timer: assesses the supported outlets once for the period that just
- * ended (a second run writes nothing) and evaluates the daily warning rules (raising is idempotent). Runs once now
- * and then every hour; the timer does not keep the process alive. Answers a stop function.
+ * ended (a second run writes nothing) and evaluates the daily warning rules (raising is idempotent). Each job runs
+ * on its own: one that fails is logged and does not keep the other from running. Runs once now and then every
+ * hour; the timer does not keep the process alive. Answers a stop function, which resolves once a run under way
+ * has finished.
  */
 export function startSupervisionJobs(
   store: Store,
   now: () => Date,
   subscriptions: Subscriptions,
   log: (m: string, e: unknown) => void,
-): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
+): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  const job = async (name: string, work: () => Promise<unknown>) => {
     try {
-      await scheduledAssessments({ store, now, subscriptions });
-      await evaluateDaily(store, now());
+      await work();
     } catch (err) {
-      log('supervision jobs failed', err);
-    } finally {
-      running = false;
+      log(`supervision job failed: ${name}`, err);
     }
   };
-  void tick();
-  const timer = setInterval(() => void tick(), SUPERVISION_JOBS_MS);
+  const tick = () => {
+    if (running) return;
+    running = (async () => {
+      await job('assessments', () => scheduledAssessments({ store, now, subscriptions }));
+      await job('daily warnings', () => evaluateDaily(store, now()));
+    })().finally(() => {
+      running = null;
+    });
+  };
+  tick();
+  const timer = setInterval(tick, SUPERVISION_JOBS_MS);
   timer.unref();
-  return () => clearInterval(timer);
+  return async () => {
+    clearInterval(timer);
+    await running;
+  };
 }

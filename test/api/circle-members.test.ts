@@ -62,6 +62,22 @@ describe('unlocated members and 8-minute pilots', () => {
     expect(progress.communities).toEqual({ total: 263, inCircle: 149, unlocatedInCircle: 1 });
   });
 
+  it('keeps both placements when two workers of the street place communities into one circle at once', async () => {
+    const { circle, street } = await circleAndUnlocated();
+    const [a, b] = street.filter((m) => !m.location && !m.circleId);
+    const worker = { account: `worker-${circle.streetCode}` };
+    // Each worker's page adds one community to the circle it read: neither knows of the other's.
+    const results = await Promise.all(
+      [a, b].map((m) => call(deps, 'circles.save', { op: 'update', id: circle.id, addMembers: [m.code] }, worker)),
+    );
+    for (const r of results) ok(r);
+    const saved = (await store.get('circles', circle.id))!;
+    expect(saved.members).toEqual(expect.arrayContaining([...circle.members, a.code, b.code]));
+    expect(saved.members).toHaveLength(circle.members.length + 2);
+    expect((await store.get('communities', a.code))?.circleId).toBe(circle.id);
+    expect((await store.get('communities', b.code))?.circleId).toBe(circle.id);
+  });
+
   it('refuses a worker of another street, and a street worker changing more than the members', async () => {
     const { circle, pending } = await circleAndUnlocated();
     const members = [...circle.members, pending.code];

@@ -48,18 +48,38 @@ describe('风险预警 and 补助: a worker handles a warning of their street, t
     await page.locator('.mark-handling').tap();
     await page.locator('.status-line', { hasText: '处理中' }).waitFor();
     await page.locator('.handled-note', { hasText: '已联系街道早餐网点' }).waitFor();
+    // Who handled it is named; no openid shows.
+    await page.getByText(/演示街道工作人员（西长安街街道） · 更新于/).waitFor();
 
-    // While the reports are still open, 已处理 is refused with the reason.
+    // 已处理 asks first; declining changes nothing.
     await page.locator('.note textarea').fill('早餐车已到位');
     await page.locator('.mark-resolved').tap();
+    await page.locator('.taro-modal__title', { hasText: '标记已处理' }).waitFor();
+    await page.locator('.taro-model__cancel').tap();
+    await page.locator('.status-line', { hasText: '处理中' }).waitFor();
+    expect(await page.locator('.form-error').count()).toBe(0);
+
+    // While the reports are still open, 已处理 is refused with the reason.
+    await page.locator('.mark-resolved').tap();
+    await page.locator('.taro-model__confirm').tap();
     await page.locator('.form-error', { hasText: '仍有 5 条未解决的诉求' }).waitFor();
 
     const worker = await signInApi(base, `worker-${STREET}`);
     for (const id of reports)
       await api(base, worker, 'demand.update', { id, status: 'resolved', reply: '早餐车每天 7 点到社区' });
     await page.locator('.mark-resolved').tap();
+    await page.locator('.taro-model__confirm').tap();
     await page.locator('.status-line', { hasText: '已处理' }).waitFor();
     await page.locator('.handled-note', { hasText: '早餐车已到位' }).waitFor();
+    // Once resolved, the page no longer invites marking it (no 可以标记已处理 line, no note form).
+    expect(await page.locator('.check').count()).toBe(0);
+    expect(await page.locator('.mark-resolved').count()).toBe(0);
+
+    // Opened without saying which warning or outlet: said plainly, nothing blank.
+    await page.goto(`${base}/#/subpackages/worker/warning/index`);
+    await page.getByText('未找到该预警').waitFor();
+    await page.goto(`${base}/#/subpackages/worker/supervision/index`);
+    await page.getByText('未找到该网点').waitFor();
 
     // Another street's worker does not see it.
     const other = await signInApi(base, 'worker-110102003');

@@ -43,21 +43,27 @@ export const circlesRouter = defineRouter('circles', {
         from: fromFifteen.optional(),
         merge: z.boolean().optional(),
       }),
-      z.object({
-        op: z.literal('update'),
-        id,
-        name: z.string().trim().min(1, { error: '请填写名称' }).max(40).optional(),
-        members: z.array(communityCode).max(60).optional(),
-        year: z.union([z.literal(2023), z.literal(2024), z.literal(2025), z.null()]).optional(),
-        status: z.enum(CIRCLE_STATUSES).optional(),
-        minutes: reachChoice.optional(),
-        override: z
-          .string()
-          .trim()
-          .min(2, { error: '请填写标记为已建成的理由' })
-          .max(200, { error: '理由至多 200 字' })
-          .optional(),
-      }),
+      z
+        .object({
+          op: z.literal('update'),
+          id,
+          name: z.string().trim().min(1, { error: '请填写名称' }).max(40).optional(),
+          members: z.array(communityCode).max(60).optional(),
+          addMembers: z.array(communityCode).min(1).max(60).optional(),
+          year: z.union([z.literal(2023), z.literal(2024), z.literal(2025), z.null()]).optional(),
+          status: z.enum(CIRCLE_STATUSES).optional(),
+          minutes: reachChoice.optional(),
+          override: z
+            .string()
+            .trim()
+            .min(2, { error: '请填写标记为已建成的理由' })
+            .max(200, { error: '理由至多 200 字' })
+            .optional(),
+        })
+        .refine((x) => !(x.members && x.addMembers), {
+          error: '请只填写成员名单或要加入的社区之一',
+          path: ['addMembers'],
+        }),
     ]),
     access: 'roles',
     roles: ['worker', 'admin'],

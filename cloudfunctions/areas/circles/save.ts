@@ -9,6 +9,9 @@ export interface CircleUpdate {
   id: string;
   name?: string;
   members?: string[];
+  /** Communities to add to the members the circle has when the change is made (no lost placement when two people
+   * place communities at once); not with `members`. */
+  addMembers?: string[];
   year?: Circle['year'];
   status?: Circle['status'];
   minutes?: 8 | 10;
@@ -47,8 +50,9 @@ export async function updateCircle(
     const field = LEVEL_FIELD[levelOf(circle.minutes)];
     const touched: Circle[] = [];
     let members = circle.members;
-    if (input.members) {
-      members = [...new Set(input.members)];
+    const wanted = input.addMembers ? [...circle.members, ...input.addMembers] : input.members;
+    if (wanted) {
+      members = [...new Set(wanted)];
       for (const code of members) {
         const c = await tx.get('communities', code);
         if (!c) throw new AppError('NOT_FOUND', `未找到社区 ${code}`, 'members');

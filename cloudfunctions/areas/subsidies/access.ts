@@ -1,4 +1,4 @@
-import type { Outlet, User } from '../../../types';
+import type { Inspection, Outlet, PublicInspection, PublicSubsidy, Subsidy, User } from '../../../types';
 import type { SupervisedOutlet } from '../../../types/actions';
 import { AppError } from '../../core/errors';
 
@@ -30,3 +30,15 @@ export const supervised = (o: Outlet): SupervisedOutlet => ({
   streetCode: o.streetCode,
   status: o.status,
 });
+
+/** A record of support as people read it: who entered it stays on the server. */
+export function publicSubsidy(s: Subsidy): PublicSubsidy {
+  const { createdBy: _createdBy, ...rest } = s;
+  return rest;
+}
+
+/** An inspection as people read it: the inspector by name, never by openid. */
+export function publicInspection(i: Inspection): PublicInspection {
+  const { by: _by, ...rest } = i;
+  return { ...rest, byName: i.byName || '工作人员' };
+}

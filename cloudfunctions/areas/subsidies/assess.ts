@@ -93,8 +93,9 @@ export async function assessOutlet(
 
 /**
  * Assesses every supported outlet for a period. Each assessment's id is `<period key>_<outlet id>`, so running
- * again in the same period replaces (`replace`) or keeps (scheduled runs) the one there is: never a second one.
- * Failed assessments are announced (warnings follow).
+ * again in the same period replaces (`replace`) or keeps (scheduled runs) the one there is: never a second one. A
+ * scheduled run replaces an assessment made before the period ended (the admin's 立即考核 midway). Failed
+ * assessments are announced (warnings follow, once per period and outlet).
  */
 export async function runAssessments(
   deps: Pick<Deps, 'store' | 'now' | 'subscriptions'>,
@@ -114,7 +115,13 @@ export async function runAssessments(
     const outlet = outlets.get(outletId);
     if (!outlet) continue;
     const id = `${bounds.key}_${outletId}`;
-    if (!replace && (await store.get('assessments', id))) continue;
+    const existing = replace ? null : await store.get('assessments', id);
+    // A final assessment (computed after the period ended) is kept; its failure is announced again, which raises
+    // nothing when it was announced before (a run killed before announcing it is caught up this way).
+    if (existing && existing.computedAt >= bounds.to) {
+      if (!existing.passed) failed.push(existing);
+      continue;
+    }
     const a = await assessOutlet(store, outlet, subsidies, kind, bounds, until, now.toISOString());
     await store.set('assessments', id, a);
     assessed++;

@@ -1,21 +1,22 @@
-import type { Page, Req, Res, Subsidy } from '../../../types';
+import type { Page, PublicSubsidy, Req, Res } from '../../../types';
 import { AppError } from '../../core/errors';
 import type { SignedInCtx } from '../../router/define';
 import { getManyMap } from '../../store/port';
-import { listStreet, seesStreet, supervised } from './access';
+import { listStreet, publicSubsidy, seesStreet, supervised } from './access';
 
 /** Records of support, newest first: an admin's all (or one street's), a worker's own street's. */
 export async function listSubsidies(
   { store, user }: SignedInCtx,
   { streetCode, cursor }: Req<'subsidies.list'>,
-): Promise<Page<Subsidy>> {
+): Promise<Page<PublicSubsidy>> {
   const street = listStreet(user, streetCode);
-  return store.query('subsidies', {
+  const page = await store.query('subsidies', {
     where: street ? { streetCodes: { anyOf: [street] } } : undefined,
     orderBy: { field: 'updatedAt', direction: 'desc' },
     cursor: cursor ?? null,
     limit: 20,
   });
+  return { ...page, items: page.items.map(publicSubsidy) };
 }
 
 /** One record with its outlets and each outlet's latest assessment. */
@@ -37,5 +38,5 @@ export async function getSubsidy(
     });
     rows.push({ ...supervised(o), latest: latest.items[0] ?? null });
   }
-  return { subsidy, outlets: rows };
+  return { subsidy: publicSubsidy(subsidy), outlets: rows };
 }

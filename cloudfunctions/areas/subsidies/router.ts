@@ -44,7 +44,9 @@ export const subsidiesRouter = defineRouter('subsidies', {
         .number({ error: '金额应为数字' })
         .finite()
         .positive({ error: '金额应大于 0' })
-        .max(100_000_000, { error: '金额过大' }),
+        .max(100_000_000, { error: '金额过大' })
+        // Money is kept in 元 with two decimals: a smaller fraction would be rounded away (0.001 元 would be 0).
+        .refine((v) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6, { error: '金额最多保留两位小数' }),
       year: z.number({ error: '年度应为数字' }).int().min(2020, { error: '年度有误' }).max(2100, { error: '年度有误' }),
       purpose: text(300, '资金用途'),
       status: z.enum(SUBSIDY_STATUSES, { error: '请选择状态' }),

@@ -85,7 +85,7 @@ export async function supportedClosed(store: Store, outlet: Outlet, before: Outl
       evidence: {
         网点: outlet.name,
         补助项目: subsidies.map((s) => s.projectName).join('、'),
-        补助金额: `${subsidies.reduce((n, s) => n + s.amountYuan, 0)} 元`,
+        补助金额: `${Math.round(subsidies.reduce((n, s) => n + Math.round(s.amountYuan * 100), 0)) / 100} 元`,
         关闭日期: beijingDate(now),
       },
     },
@@ -94,12 +94,16 @@ export async function supportedClosed(store: Store, outlet: Outlet, before: Outl
   return ok ? 1 : 0;
 }
 
-/** (c) Failed assessments of a period. */
+/**
+ * (c) Failed assessments of a period: one warning per period and outlet, ever. A failure announced again (a re-run
+ * after a job was interrupted, the admin's 立即考核 once more) raises nothing, even when the warning was resolved.
+ */
 export async function failedAssessments(store: Store, failed: Assessment[], now: Date): Promise<number> {
   let raised = 0;
   for (const a of failed)
     if (
-      await raiseWarning(
+      !(await store.get('warnings', warningIds.assessmentFailed(a.periodKey, a.outletId))) &&
+      (await raiseWarning(
         store,
         {
           id: warningIds.assessmentFailed(a.periodKey, a.outletId),
@@ -110,7 +114,7 @@ export async function failedAssessments(store: Store, failed: Assessment[], now:
           evidence: { 网点: a.outletName, 考核期: a.periodKey, 得分: `${a.score} 分`, 原因: a.reasons.join('；') },
         },
         now,
-      )
+      ))
     )
       raised++;
   return raised;

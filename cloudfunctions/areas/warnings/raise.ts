@@ -48,6 +48,7 @@ export async function raiseWarning(store: Store, f: Finding, now: Date): Promise
       createdAt: at,
       updatedAt: at,
       handledBy: null,
+      handledByName: null,
       note: null,
       round,
       history: before
@@ -57,6 +58,7 @@ export async function raiseWarning(store: Store, f: Finding, now: Date): Promise
               raisedAt: before.createdAt,
               resolvedAt: before.updatedAt,
               handledBy: before.handledBy ?? null,
+              handledByName: before.handledByName ?? null,
               note: before.note ?? null,
             },
           ].slice(-10)

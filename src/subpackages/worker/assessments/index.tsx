@@ -5,6 +5,7 @@ import StateView from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
 import { useMe } from '@/hooks/useMe';
 import { useMutation } from '@/hooks/useMutation';
+import { usePaged } from '@/hooks/usePaged';
 import { pressable } from '@/services/a11y';
 import { go } from '@/services/navigation';
 import './index.scss';
@@ -12,7 +13,11 @@ import './index.scss';
 /** The assessments of the current period, lowest score first; the admin sets the period and runs them now. */
 export default function AssessmentsPage() {
   const { role } = useMe();
-  const list = useAction('subsidies.assessments', role === 'worker' || role === 'admin' ? {} : null);
+  const staff = role === 'worker' || role === 'admin';
+  // The period and its name come with the first page; the results are read page by page (a period can hold more
+  // supported outlets than one page).
+  const list = useAction('subsidies.assessments', staff ? {} : null);
+  const items = usePaged('subsidies.assessments', staff ? {} : null);
   const assess = useMutation('subsidies.assess', {
     invalidates: ['subsidies.assessments', 'subsidies.outlet', 'subsidies.get'],
     success: (r) => `已考核 ${r.assessed} 个网点，${r.failed} 个不合格`,
@@ -52,13 +57,16 @@ export default function AssessmentsPage() {
       )}
       {d && <Text className='section-title block'>{d.label}</Text>}
       <StateView
-        loading={list.loading && !d}
-        error={list.error}
-        empty={(d?.items ?? []).length === 0}
+        loading={(list.loading && !d) || (items.loading && items.items.length === 0)}
+        error={list.error ?? items.error}
+        empty={items.items.length === 0}
         emptyText='本期还没有考核结果'
-        onRetry={list.reload}
+        onRetry={() => {
+          list.reload();
+          items.reload();
+        }}
       >
-        {(d?.items ?? []).map((a) => (
+        {items.items.map((a) => (
           <View
             key={a.id}
             className='card assessment-item'
@@ -72,6 +80,11 @@ export default function AssessmentsPage() {
             {!a.passed && <Text className='muted block'>{a.reasons.join('；')}</Text>}
           </View>
         ))}
+        {items.hasMore && (
+          <Button className='more' disabled={items.loading || undefined} onClick={items.loadMore}>
+            加载更多
+          </Button>
+        )}
       </StateView>
     </Page>
   );

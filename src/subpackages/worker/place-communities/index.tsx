@@ -43,7 +43,8 @@ export default function PlaceCommunitiesPage() {
   const put = (code: string) => {
     const circle = ten.find((c) => c.id === choice[code]);
     if (!circle) return place.fail('请先选择生活圈');
-    void place.run({ op: 'update', id: circle.id, members: [...circle.members, code] });
+    // Only the community is sent: a placement made meanwhile (by a colleague, or just before) is kept.
+    void place.run({ op: 'update', id: circle.id, addMembers: [code] });
   };
   return (
     <Page name='place-communities'>

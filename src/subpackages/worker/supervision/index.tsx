@@ -44,7 +44,13 @@ export default function SupervisionPage() {
 
   return (
     <Page name='supervision'>
-      <StateView loading={data.loading && !d} error={data.error} onRetry={data.reload}>
+      <StateView
+        loading={data.loading && !d}
+        error={data.error}
+        empty={!outletId}
+        emptyText='未找到该网点'
+        onRetry={data.reload}
+      >
         {d && (
           <>
             <View className='card'>
@@ -101,6 +107,7 @@ export default function SupervisionPage() {
                     .map((c) => `${INSPECTION_CHECK_NAMES[c.check]}${INSPECTION_RESULT_NAMES[c.result]}`)
                     .join('，')}
                   {i.note ? `（${i.note}）` : ''}
+                  {i.byName ? ` · 检查人：${i.byName}` : ''}
                 </Text>
               ))}
             </View>

@@ -6,6 +6,7 @@ import Page from '@/components/Page';
 import StateView from '@/components/StateView';
 import { useAction } from '@/hooks/useAction';
 import { useMutation } from '@/hooks/useMutation';
+import { confirmAction } from '@/services/device';
 import { beijingMinute } from '@/services/time';
 import './index.scss';
 
@@ -22,12 +23,24 @@ export default function WarningPage() {
   const w = view.data?.warning;
   const act = async (status: 'handling' | 'resolved') => {
     if (!note.trim()) return handle.fail('请填写处理说明', 'note');
+    // 已处理 closes the warning for good (it can only come back if the condition is found again).
+    if (
+      status === 'resolved' &&
+      !(await confirmAction('标记已处理', '标记后该预警将关闭，不能再修改处理说明，确定吗？'))
+    )
+      return;
     if (await handle.run({ id, status, note: note.trim() })) setNote('');
   };
 
   return (
     <Page name='warning'>
-      <StateView loading={view.loading && !view.data} error={view.error} onRetry={view.reload}>
+      <StateView
+        loading={view.loading && !view.data}
+        error={view.error}
+        empty={!id}
+        emptyText='未找到该预警'
+        onRetry={view.reload}
+      >
         {w && (
           <>
             <View className='card'>
@@ -41,13 +54,15 @@ export default function WarningPage() {
                   <Text>{value}</Text>
                 </View>
               ))}
-              <Text className='check block'>{view.data?.check}</Text>
+              {w.status !== 'resolved' && <Text className='check block'>{view.data?.check}</Text>}
             </View>
             {w.note && (
               <View className='card'>
                 <Text className='section-label block'>处理说明</Text>
                 <Text className='handled-note block'>{w.note}</Text>
-                <Text className='muted block'>更新于 {beijingMinute(w.updatedAt)}</Text>
+                <Text className='muted block'>
+                  {w.handledByName ? `${w.handledByName} · ` : ''}更新于 {beijingMinute(w.updatedAt)}
+                </Text>
               </View>
             )}
             {w.status !== 'resolved' && (
@@ -86,7 +101,8 @@ export default function WarningPage() {
                 <Text className='section-label block'>此前处理记录</Text>
                 {(w.history ?? []).map((h) => (
                   <Text key={h.raisedAt} className='muted block'>
-                    {beijingMinute(h.raisedAt)} 发现，{beijingMinute(h.resolvedAt)} 处理：{h.note ?? '无说明'}
+                    {beijingMinute(h.raisedAt)} 发现，{beijingMinute(h.resolvedAt)}
+                    {h.handledByName ? ` 由${h.handledByName}` : ''}处理：{h.note ?? '无说明'}
                   </Text>
                 ))}
               </View>
