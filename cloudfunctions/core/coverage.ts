@@ -1,5 +1,5 @@
 import type { WeeklyHours } from '../../types';
-import { isOpenAt } from './hours';
+import { beijingClock } from './hours';
 import { degreesPerMeter, metersBetween, reachMeters } from './reach';
 
 /**
@@ -99,12 +99,60 @@ export function computeCoverage(
   return table;
 }
 
+const WEEK_MINUTES = 7 * 1440;
+const hhmm = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+
+export function mergeIntervals(list: [number, number][]): [number, number][] {
+  const sorted = [...list].sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const [s, e] of sorted) {
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
+/**
+ * The open minutes of a week as sorted, merged `[start, end)` intervals of minutes since Monday 00:00 Beijing time —
+ * the same rule as `isOpenAt` (an end at or before the start runs past midnight; Sunday's into Monday).
+ */
+export function openIntervals(hours: WeeklyHours): [number, number][] {
+  const raw: [number, number][] = [];
+  hours.week.forEach((ranges, day) => {
+    for (const [s, e] of ranges) {
+      const start = day * 1440 + hhmm(s);
+      const end = hhmm(e) <= hhmm(s) ? (day + 1) * 1440 + hhmm(e) : day * 1440 + hhmm(e);
+      if (end <= WEEK_MINUTES) raw.push([start, end]);
+      else raw.push([start, WEEK_MINUTES], [0, end - WEEK_MINUTES]);
+    }
+  });
+  return mergeIntervals(raw);
+}
+
+// Reports ask "open at" one instant for thousands of outlets: the instant's minute of the week is worked out once,
+// and each hours object's open intervals once.
+let lastInstant = NaN;
+let lastWeekMinute = 0;
+const intervalsOf = new WeakMap<WeeklyHours, [number, number][]>();
+
+function openAtInstant(hours: WeeklyHours, at: Date): boolean {
+  if (at.getTime() !== lastInstant) {
+    const { weekday, minute } = beijingClock(at);
+    lastInstant = at.getTime();
+    lastWeekMinute = weekday * 1440 + minute;
+  }
+  let open = intervalsOf.get(hours);
+  if (!open) intervalsOf.set(hours, (open = openIntervals(hours)));
+  return open.some(([s, e]) => s <= lastWeekMinute && lastWeekMinute < e);
+}
+
 /** The nearest reaching outlet within `minutes` (and open at `openAt`, when given), or null. */
 export function nearestWithin(reaching: Reaching[], minutes: number, openAt?: Date): Reaching | null {
   const max = reachMeters(minutes);
   for (const r of reaching) {
     if (r.meters > max) return null;
-    if (!openAt || isOpenAt(r.hours, openAt)) return r;
+    if (!openAt || openAtInstant(r.hours, openAt)) return r;
   }
   return null;
 }

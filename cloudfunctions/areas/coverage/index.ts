@@ -11,3 +11,11 @@ export {
 export { populationFigure } from './population';
 export { coverageSubscriptions } from './subscriptions';
 export { coverageIsCurrent, markOutletsChanging } from './version';
+export {
+  deferFullRefreshes,
+  requestFullRefresh,
+  runDueRefresh,
+  setFullRefreshRunner,
+  type FullRefreshRunner,
+} from './refresh';
+export { SUMMARY_KEY, type CoverageSummary } from './summary';

@@ -14,18 +14,31 @@ import {
 } from '../../core/coverage';
 import { metersBetween, reachMeters } from '../../core/reach';
 import { readAll, type Store } from '../../store/port';
+import { readSummary, summarize, SummaryBuilder, writeSummary } from './summary';
 import { cachedCoverage, coverageWritten, outletsVersion, recordComputedFrom } from './version';
 
 const located = (c: Community): c is Community & { location: NonNullable<Community['location']> } =>
   c.location !== null;
 
-async function writeCoverage(store: Store, docs: CommunityCoverage[], now: Date): Promise<void> {
+/**
+ * Writes communities' coverage and the compact summary requests read: replaced whole after a full refresh, updated
+ * in a transaction for the few communities around a change. Then announces the new version.
+ */
+async function writeCoverage(store: Store, docs: CommunityCoverage[], now: Date, full = false): Promise<void> {
   for (let i = 0; i < docs.length; i += 25) {
     const batch = docs.slice(i, i + 25);
     await store.transaction(async (tx) => {
       for (const d of batch) await tx.set('coverage', d.communityCode, d);
     });
   }
+  if (full) await writeSummary(store, summarize(docs), now);
+  else if (!(await readSummary(store))) await writeSummary(store, summarize(await readAll(store, 'coverage')), now);
+  else
+    await store.transaction(async (tx) => {
+      const builder = new SummaryBuilder((await readSummary(tx)) ?? undefined);
+      for (const d of docs) builder.add(d);
+      await writeSummary(tx, builder.summary, now);
+    });
   await coverageWritten(store, now);
 }
 
@@ -53,6 +66,7 @@ export async function refreshCoverage(store: Store, now: Date): Promise<{ commun
       computedAt,
     })),
     now,
+    true,
   );
   await recordComputedFrom(store, from, now);
   await store.set('meta', 'coverage', { key: 'coverage', value: String(outlets.length), updatedAt: computedAt });

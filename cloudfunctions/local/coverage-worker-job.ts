@@ -1,0 +1,18 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { refreshCoverage } from '../areas/coverage';
+import { SqliteStore } from '../store/sqlite/SqliteStore';
+
+/** The worker thread's job (see coverage-worker.ts): one full recompute against the data folder, then exit. */
+async function job(): Promise<void> {
+  const store = SqliteStore.open((workerData as { dataDir: string }).dataDir);
+  try {
+    await refreshCoverage(store, new Date());
+  } finally {
+    await store.close();
+  }
+}
+
+job().catch((err: unknown) => {
+  parentPort?.postMessage({ error: err instanceof Error ? (err.stack ?? err.message) : String(err) });
+  process.exitCode = 1;
+});
