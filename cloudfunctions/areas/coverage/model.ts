@@ -4,6 +4,7 @@ import {
   type Community,
   type CommunityCoverage,
   type IndexFigure,
+  type WeeklyHours,
 } from '../../../types';
 import {
   computeCoverage,
@@ -11,9 +12,10 @@ import {
   KEEP_PER_CATEGORY,
   MAX_COVERAGE_MINUTES,
   missingCategories,
+  OutletColumns,
 } from '../../core/coverage';
 import { metersBetween, reachMeters } from '../../core/reach';
-import { readAll, type Store } from '../../store/port';
+import { forEachPage, readAll, type Store } from '../../store/port';
 import { readSummary, summarize, SummaryBuilder, writeSummary } from './summary';
 import { cachedCoverage, coverageWritten, outletsVersion, recordComputedFrom } from './version';
 
@@ -43,17 +45,30 @@ async function writeCoverage(store: Store, docs: CommunityCoverage[], now: Date,
 }
 
 /**
- * Recomputes the whole coverage read model from every approved outlet (after seeding or an import). Requests
- * only ever read the stored result.
+ * Recomputes the whole coverage read model from every approved outlet (after seeding or an import). The outlets are
+ * read page by page into compact columns (id, point, categories, shared hours), never held as documents, so a
+ * million of them fit in a few hundred MB. Requests only ever read the stored result.
  */
 export async function refreshCoverage(store: Store, now: Date): Promise<{ communities: number; outlets: number }> {
   const from = await outletsVersion(store);
   const communities = (await readAll(store, 'communities')).filter(located);
-  // A temporarily closed outlet serves nobody meanwhile.
-  const outlets = (await readAll(store, 'outlets', { status: 'approved' })).filter((o) => !o.temporarilyClosed);
+  const columns = new OutletColumns(BASIC_CATEGORIES);
+  const sharedHours = new Map<string, WeeklyHours>();
+  let counted = 0;
+  await forEachPage(store, 'outlets', { status: 'approved' }, (page) => {
+    for (const o of page) {
+      // A temporarily closed outlet serves nobody meanwhile.
+      if (o.temporarilyClosed) continue;
+      counted++;
+      const key = JSON.stringify(o.hours);
+      let hours = sharedHours.get(key);
+      if (!hours) sharedHours.set(key, (hours = o.hours));
+      columns.add({ id: o.id, categories: o.categories, point: o.location.coordinates, hours });
+    }
+  });
   const table = computeCoverage(
     communities.map((c) => ({ code: c.code, point: c.location.coordinates })),
-    outlets.map((o) => ({ id: o.id, categories: o.categories, point: o.location.coordinates, hours: o.hours })),
+    columns,
     BASIC_CATEGORIES,
   );
   const computedAt = now.toISOString();
@@ -69,8 +84,8 @@ export async function refreshCoverage(store: Store, now: Date): Promise<{ commun
     true,
   );
   await recordComputedFrom(store, from, now);
-  await store.set('meta', 'coverage', { key: 'coverage', value: String(outlets.length), updatedAt: computedAt });
-  return { communities: communities.length, outlets: outlets.length };
+  await store.set('meta', 'coverage', { key: 'coverage', value: String(counted), updatedAt: computedAt });
+  return { communities: communities.length, outlets: counted };
 }
 
 /** Recomputes one community from the spatial index (after its location is set). */
