@@ -9,7 +9,7 @@
  *   `node:http` server answering the same bytes, and `geo.streets` p99 while another client loops
  *   `coverage.report` and while a full refresh runs;
  * - database requests per call on CloudBase at two data sizes (they must not grow).
- * `--1m` adds one million outlets to the nearby and coverage rows (several minutes more, about 1 GB).
+ * `--http-only` runs only the HTTP rows; `--1m` adds one million outlets to the nearby and coverage rows (several minutes more, about 1 GB).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -29,9 +29,10 @@ import { ensureSeeded, startLocal } from '../cloudfunctions/local/main';
 import { readReference } from '../cloudfunctions/local/reference-files';
 import type { NearbyOptions } from '../cloudfunctions/store/port';
 import { SqliteStore } from '../cloudfunctions/store/sqlite/SqliteStore';
+import { buildFunctions, FUNCTIONS_DIR } from './build-functions';
 import { requestsPerCall } from '../test/support/request-counts';
 import { callRaw, depsFor, FIXED_NOW } from '../test/support/harness';
-import { BASIC_CATEGORIES, type Outlet } from '../types';
+import { BASIC_CATEGORIES, FUNCTIONS, type Outlet } from '../types';
 import { computeCoverageBruteForce } from './reference/coverage-brute';
 import { bareKdPass } from './reference/coverage-kdbush';
 import { NearbyScan } from './reference/nearby-scan';
@@ -263,6 +264,7 @@ interface Load {
   rps: number;
   p50: number;
   p99: number;
+  latencies: number[];
 }
 
 /** `connections` keep-alive clients posting `body` to `url` in a loop for `seconds`. */
@@ -300,7 +302,7 @@ async function load(url: string, body: string, connections: number, seconds: num
     }),
   );
   agent.destroy();
-  return { rps: lat.length / seconds, p50: percentile(lat, 50), p99: percentile(lat, 99) };
+  return { rps: lat.length / seconds, p50: percentile(lat, 50), p99: percentile(lat, 99), latencies: lat };
 }
 
 /** A bare `node:http` server answering every request with these bytes. */
@@ -376,19 +378,56 @@ async function httpRows(dir: string): Promise<{ throughput: string[][]; contenti
   const during: Load[] = [];
   while (refreshing) during.push(await load(streetsUrl, streetsBody, 10, 1));
   await refresh;
-  const p99 = Math.max(...during.map((d) => d.p99));
+  const pooled = during.flatMap((d) => d.latencies);
   const rps = during.reduce((a, d) => a + d.rps, 0) / during.length;
   contention.push([
     `a full refresh runs (${during.length} s)`,
     rps.toFixed(0),
-    ms(median(during.map((d) => d.p50))),
-    ms(p99),
+    ms(percentile(pooled, 50)),
+    ms(percentile(pooled, 99)),
   ]);
   await running.close();
   return { throughput, contention };
 }
 
+/**
+ * Each cloud bundle: its size, and in a fresh process the time to require the SDK (which CloudBase installs beside
+ * it) and then the bundle's own code (median of 3 processes).
+ */
+function bundleRows(): string[][] {
+  const probe = (file: string) =>
+    `const t0 = performance.now(); require(${JSON.stringify(require.resolve('@cloudbase/node-sdk'))});` +
+    `const t1 = performance.now(); require(${JSON.stringify(file)}); const t2 = performance.now();` +
+    `console.log(JSON.stringify([t1 - t0, t2 - t1]));`;
+  return FUNCTIONS.map((fn) => {
+    const file = path.join(FUNCTIONS_DIR, fn, 'index.js');
+    const runs = [0, 1, 2].map(() => {
+      const out = spawnSync(process.execPath, ['-e', probe(file)], { encoding: 'utf8' });
+      if (out.status !== 0) throw new Error(`${fn}: ${out.stderr}`);
+      return JSON.parse(out.stdout.trim()) as [number, number];
+    });
+    return [
+      fn,
+      `${(fs.statSync(file).size / 1024).toFixed(0)} KB`,
+      ms(median(runs.map((r) => r[1]))),
+      ms(median(runs.map((r) => r[0]))),
+    ];
+  });
+}
+
+/** `--http-only`: just the HTTP rows at 100k outlets (to re-check them). */
+async function httpOnly(): Promise<void> {
+  const { dir, store } = await buildStore(HTTP_AT);
+  await store.close();
+  refreshInChild(dir);
+  const rows = await httpRows(dir);
+  fs.rmSync(dir, { recursive: true, force: true });
+  table(['call', 'answer', 'req/s', 'bare req/s', 'of bare', 'of geo.streets', 'p50 / p99 (ms)'], rows.throughput);
+  table(['meanwhile', 'req/s', 'p50 (ms)', 'p99 (ms)'], rows.contention);
+}
+
 async function main(): Promise<void> {
+  if (process.argv.includes('--http-only')) return httpOnly();
   const nearbyRows: string[][] = [];
   const coverageRows: string[][] = [];
   let http100k: Awaited<ReturnType<typeof httpRows>> | null = null;
@@ -445,6 +484,9 @@ async function main(): Promise<void> {
     console.log('geo.streets (10 keep-alive clients) while the server does other work');
     table(['meanwhile', 'req/s', 'p50 (ms)', 'p99 (ms)'], http100k.contention);
   }
+  await buildFunctions();
+  console.log('cloud bundles: size, and require time in a fresh process (ms, median of 3)');
+  table(['function', 'bundle', 'own code', 'SDK (apart)'], bundleRows());
   console.log('database requests per call on CloudBase (the real SDK over the in-memory service), by data size');
   const sizes: [number, number][] = [
     [1_000, 100],

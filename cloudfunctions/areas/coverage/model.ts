@@ -127,9 +127,23 @@ export async function loadCoverage(store: Store, streetCode?: string): Promise<M
   return new Map([...all].filter(([, d]) => d.streetCode === streetCode));
 }
 
+// The cached read model's documents stay the same objects until its version changes, so what each lacks at a
+// given walk (and instant) is worked out once per process, not once per figure of every report.
+const missingMemo = new WeakMap<CommunityCoverage, Map<string, string[]>>();
+
 /** The missing basic categories of a community (all of them when it has no coverage yet). */
 export function missingOf(coverage: CommunityCoverage | undefined, minutes: number, openAt?: Date): string[] {
-  return coverage ? missingCategories(coverage.categories, BASIC_CATEGORIES, minutes, openAt) : [...BASIC_CATEGORIES];
+  if (!coverage) return [...BASIC_CATEGORIES];
+  const key = `${minutes}|${openAt?.getTime() ?? ''}`;
+  let memo = missingMemo.get(coverage);
+  if (!memo) missingMemo.set(coverage, (memo = new Map()));
+  let missing = memo.get(key);
+  if (!missing) {
+    if (memo.size >= 32) memo.clear();
+    missing = missingCategories(coverage.categories, BASIC_CATEGORIES, minutes, openAt);
+    memo.set(key, missing);
+  }
+  return [...missing];
 }
 
 /** The convenience index of a set of communities: located ones counted, unlocated ones only reported. */
