@@ -16,6 +16,8 @@ const base = {
     ],
   },
   moduleNameMapper: { '^@/(.*)$': '<rootDir>/src/$1' },
+  // kdbush ships only as an ES module.
+  transformIgnorePatterns: ['/node_modules/(?!kdbush/)'],
 };
 
 module.exports = {

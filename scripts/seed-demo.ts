@@ -1,10 +1,12 @@
 /**
  * `npm run seed:demo -- --outlets N [--seed S]`: replaces the demo outlets of the embedded store in DATA_DIR with
- * N generated ones (deterministic for a seed; every one marked demo). Real outlets are not touched.
+ * N generated ones (deterministic for a seed; every one marked demo). Real outlets are not touched. The outlets are
+ * written as they are generated and coverage is recomputed page by page, so a million of them stay within about
+ * 1 GB of memory; the time and peak memory are printed at the end.
  */
 import path from 'node:path';
 import { markOutletsChanging, refreshCoverage } from '../cloudfunctions/areas/coverage';
-import { demoOutlets, writeDemoOutlets } from '../cloudfunctions/areas/outlets';
+import { demoOutletStream, writeDemoOutlets } from '../cloudfunctions/areas/outlets';
 import { ensureSeeded } from '../cloudfunctions/local/main';
 import { readReference } from '../cloudfunctions/local/reference-files';
 import { SqliteStore } from '../cloudfunctions/store/sqlite/SqliteStore';
@@ -27,16 +29,26 @@ async function main(): Promise<void> {
   const communities = readReference().communities;
   // Worker-set locations count too: use the store's communities where they have a point.
   const located = await Promise.all(communities.map(async (c) => (await store.get('communities', c.code)) ?? c));
-  const plan = demoOutlets(located, count, seed);
+  const started = Date.now();
+  const plan = demoOutletStream(located, count, seed);
   await markOutletsChanging(store, new Date());
-  const result = await writeDemoOutlets(store, plan.outlets, (done, total) => {
-    if (process.stderr.isTTY) process.stderr.write(`\r写入演示网点 ${done}/${total}`);
-  });
+  const result = await writeDemoOutlets(
+    store,
+    plan.outlets,
+    (done, total) => {
+      if (process.stderr.isTTY && done % 10_000 < 1000) process.stderr.write(`\r写入演示网点 ${done}/${total}`);
+    },
+    1000,
+    count,
+  );
   if (process.stderr.isTTY) process.stderr.write('\n');
   await refreshCoverage(store, new Date());
   await store.close();
   console.log(
     `演示网点：删除旧的 ${result.removed} 个，写入 ${result.written} 个（种子 ${seed}）；${plan.gaps.size} 个社区刻意缺少部分基本业态。`,
+  );
+  console.log(
+    `用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒，内存峰值 ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
   );
 }
 

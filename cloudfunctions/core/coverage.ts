@@ -1,12 +1,15 @@
 import type { WeeklyHours } from '../../types';
-import { isOpenAt } from './hours';
-import { degreesPerMeter, metersBetween, reachMeters } from './reach';
+import { beijingClock } from './hours';
+import KDBush from 'kdbush';
+import { kdNearest } from './kd-nearest';
+import { metersBetween, reachMeters } from './reach';
 
 /**
  * The coverage engine: for each located community and each category, the nearest outlets within a walk.
- * Pure and fast: each category's outlets are bucketed into a grid of 250 m cells, and each community searches
- * the rings of cells around it outwards, stopping as soon as it holds `keep` outlets and no farther ring could
- * hold a nearer one — so it looks at a few dozen cells, not at every outlet.
+ * Each category's outlets go into a static kd-tree (`kdbush`, over planar metres around the district), built from
+ * compact columns; each community walks its tree nearest-first and stops as soon as it holds `keep` outlets and no
+ * farther point could be nearer — so it looks at a few dozen points, not at every outlet. Distances are then the
+ * exact great-circle metres, and the planar order is only trusted within its worst error over the data's latitudes.
  */
 
 export interface CoverageCommunity {
@@ -35,68 +38,174 @@ export type CoverageTable = Map<string, Record<string, Reaching[]>>;
 export const MAX_COVERAGE_MINUTES = 15;
 /** How many reaching outlets are kept per community and category: enough to find one open at any hour. */
 export const KEEP_PER_CATEGORY = 40;
-const CELL_M = 250;
 
 export const byMetersThenId = (a: Reaching, b: Reaching) =>
   a.meters - b.meters || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/**
+ * Outlets as columns (what a full refresh collects page by page instead of holding every document): id, point,
+ * the categories as a bit set over the engine's category list, and hours (shared objects).
+ */
+export class OutletColumns {
+  readonly ids: string[] = [];
+  readonly lng: number[] = [];
+  readonly lat: number[] = [];
+  readonly bits: number[] = [];
+  readonly hours: WeeklyHours[] = [];
+  private readonly bit: Map<string, number>;
+
+  constructor(readonly categories: readonly string[]) {
+    this.bit = new Map(categories.map((c, i) => [c, 2 ** i]));
+  }
+
+  get length(): number {
+    return this.ids.length;
+  }
+
+  add(o: CoverageOutlet): void {
+    let bits = 0;
+    for (const c of o.categories) {
+      const b = this.bit.get(c);
+      if (b !== undefined && !(bits & b)) bits += b;
+    }
+    if (!bits) return;
+    this.ids.push(o.id);
+    this.lng.push(o.point[0]);
+    this.lat.push(o.point[1]);
+    this.bits.push(bits);
+    this.hours.push(o.hours);
+  }
+}
+
+const METERS_PER_DEGREE = (6_371_008.8 * Math.PI) / 180;
+
 export function computeCoverage(
   communities: CoverageCommunity[],
-  outlets: CoverageOutlet[],
+  outlets: CoverageOutlet[] | OutletColumns,
   categories: readonly string[],
   maxMinutes = MAX_COVERAGE_MINUTES,
   keep = KEEP_PER_CATEGORY,
 ): CoverageTable {
-  const maxMeters = reachMeters(maxMinutes);
-  const lat0 = communities.length ? communities[0].point[1] : 39.9;
-  const perMeter = degreesPerMeter(lat0);
-  const cellLat = CELL_M * perMeter.lat;
-  const cellLng = CELL_M * perMeter.lng;
-  const cellOf = (p: [number, number]): [number, number] => [Math.floor(p[0] / cellLng), Math.floor(p[1] / cellLat)];
-  // Cells are keyed by one number (x · 2^20 + y): far cheaper to hash than a string.
-  const cellKey = (x: number, y: number) => x * 1_048_576 + y;
-  const grids = new Map<string, Map<number, CoverageOutlet[]>>(categories.map((c) => [c, new Map()]));
-  for (const o of outlets) {
-    const [x, y] = cellOf(o.point);
-    const key = cellKey(x, y);
-    for (const cat of new Set(o.categories)) {
-      const grid = grids.get(cat);
-      if (!grid) continue;
-      const cell = grid.get(key);
-      if (cell) cell.push(o);
-      else grid.set(key, [o]);
-    }
+  let cols: OutletColumns;
+  if (outlets instanceof OutletColumns && outlets.categories === categories) cols = outlets;
+  else {
+    cols = new OutletColumns(categories);
+    if (outlets instanceof OutletColumns)
+      for (let i = 0; i < outlets.length; i++)
+        cols.add({
+          id: outlets.ids[i],
+          point: [outlets.lng[i], outlets.lat[i]],
+          hours: outlets.hours[i],
+          categories: outlets.categories.filter((_, b) => outlets.bits[i] & (2 ** b)),
+        });
+    else for (const o of outlets) cols.add(o);
   }
-  // A point in ring r (r ≥ 1) is at least (r − 1) cells away; a hair less, for the curvature over the district.
-  const ringMin = (r: number) => Math.max(0, r - 1) * CELL_M * 0.99;
-  const maxRing = Math.ceil(maxMeters / (CELL_M * 0.99)) + 1;
+  const maxMeters = reachMeters(maxMinutes);
+  // Planar metres: x scaled by the cosine of one latitude. Its worst error against the true distance over the
+  // data's latitudes (`eps`) widens every stopping test, so the answer is exactly the brute-force one.
+  let minLat = Infinity;
+  let maxLat = -Infinity;
+  for (const c of communities) {
+    minLat = Math.min(minLat, c.point[1]);
+    maxLat = Math.max(maxLat, c.point[1]);
+  }
+  for (const y of cols.lat) {
+    if (y < minLat) minLat = y;
+    if (y > maxLat) maxLat = y;
+  }
+  const lat0 = Number.isFinite(minLat) ? (minLat + maxLat) / 2 : 39.9;
+  const cos0 = Math.cos((lat0 * Math.PI) / 180);
+  const cosMin = Math.cos((Math.max(Math.abs(minLat), Math.abs(maxLat)) * Math.PI) / 180);
+  const cosMax = Math.cos((Math.min(Math.abs(minLat), Math.abs(maxLat)) * Math.PI) / 180);
+  const eps = Math.max(cos0 / cosMin - 1, 1 - cos0 / cosMax, 0) + 1e-4;
+  const kx = METERS_PER_DEGREE * cos0;
+  const ky = METERS_PER_DEGREE;
+  const trees = categories.map((_, b) => {
+    const bit = 2 ** b;
+    const members: number[] = [];
+    for (let i = 0; i < cols.length; i++) if (cols.bits[i] & bit) members.push(i);
+    const tree = new KDBush(members.length || 1);
+    for (const i of members) tree.add(cols.lng[i] * kx, cols.lat[i] * ky);
+    if (!members.length) tree.add(Infinity, Infinity);
+    tree.finish();
+    return { tree, members };
+  });
   const table: CoverageTable = new Map();
   for (const c of communities) {
-    const [cx, cy] = cellOf(c.point);
+    const qx = c.point[0] * kx;
+    const qy = c.point[1] * ky;
     const perCategory: Record<string, Reaching[]> = {};
-    for (const cat of categories) {
-      const grid = grids.get(cat)!;
+    categories.forEach((cat, b) => {
+      const { tree, members } = trees[b];
       const found: Reaching[] = [];
-      for (let r = 0; r <= maxRing; r++) {
-        if (ringMin(r) > maxMeters) break;
-        if (found.length >= keep) {
-          found.sort(byMetersThenId);
-          if (found[keep - 1].meters < ringMin(r)) break;
-        }
-        for (let dx = -r; dx <= r; dx++)
-          for (let dy = -r; dy <= r; dy++) {
-            if (Math.max(Math.abs(dx), Math.abs(dy)) !== r) continue;
-            for (const o of grid.get(cellKey(cx + dx, cy + dy)) ?? []) {
-              const meters = metersBetween(c.point, o.point);
-              if (meters <= maxMeters) found.push({ id: o.id, meters, hours: o.hours });
-            }
+      let kth = Infinity;
+      if (members.length)
+        kdNearest(tree, qx, qy, maxMeters * (1 + eps) + 1, (t, planar) => {
+          if (planar > kth * (1 + eps) + 1) return false;
+          const i = members[t];
+          const meters = metersBetween(c.point, [cols.lng[i], cols.lat[i]]);
+          if (meters > maxMeters) return true;
+          found.push({ id: cols.ids[i], meters, hours: cols.hours[i] });
+          if (found.length >= keep) {
+            found.sort(byMetersThenId);
+            found.length = keep;
+            kth = found[keep - 1].meters;
           }
-      }
-      perCategory[cat] = found.sort(byMetersThenId).slice(0, keep);
-    }
+          return true;
+        });
+      perCategory[cat] = found.sort(byMetersThenId);
+    });
     table.set(c.code, perCategory);
   }
   return table;
+}
+
+const WEEK_MINUTES = 7 * 1440;
+const hhmm = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+
+export function mergeIntervals(list: [number, number][]): [number, number][] {
+  const sorted = [...list].sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const [s, e] of sorted) {
+    const last = out[out.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else out.push([s, e]);
+  }
+  return out;
+}
+
+/**
+ * The open minutes of a week as sorted, merged `[start, end)` intervals of minutes since Monday 00:00 Beijing time —
+ * the same rule as `isOpenAt` (an end at or before the start runs past midnight; Sunday's into Monday).
+ */
+export function openIntervals(hours: WeeklyHours): [number, number][] {
+  const raw: [number, number][] = [];
+  hours.week.forEach((ranges, day) => {
+    for (const [s, e] of ranges) {
+      const start = day * 1440 + hhmm(s);
+      const end = hhmm(e) <= hhmm(s) ? (day + 1) * 1440 + hhmm(e) : day * 1440 + hhmm(e);
+      if (end <= WEEK_MINUTES) raw.push([start, end]);
+      else raw.push([start, WEEK_MINUTES], [0, end - WEEK_MINUTES]);
+    }
+  });
+  return mergeIntervals(raw);
+}
+
+// Reports ask "open at" one instant for thousands of outlets: the instant's minute of the week is worked out once,
+// and each hours object's open intervals once.
+let lastInstant = NaN;
+let lastWeekMinute = 0;
+const intervalsOf = new WeakMap<WeeklyHours, [number, number][]>();
+
+function openAtInstant(hours: WeeklyHours, at: Date): boolean {
+  if (at.getTime() !== lastInstant) {
+    const { weekday, minute } = beijingClock(at);
+    lastInstant = at.getTime();
+    lastWeekMinute = weekday * 1440 + minute;
+  }
+  let open = intervalsOf.get(hours);
+  if (!open) intervalsOf.set(hours, (open = openIntervals(hours)));
+  return open.some(([s, e]) => s <= lastWeekMinute && lastWeekMinute < e);
 }
 
 /** The nearest reaching outlet within `minutes` (and open at `openAt`, when given), or null. */
@@ -104,7 +213,7 @@ export function nearestWithin(reaching: Reaching[], minutes: number, openAt?: Da
   const max = reachMeters(minutes);
   for (const r of reaching) {
     if (r.meters > max) return null;
-    if (!openAt || isOpenAt(r.hours, openAt)) return r;
+    if (!openAt || openAtInstant(r.hours, openAt)) return r;
   }
   return null;
 }

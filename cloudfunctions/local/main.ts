@@ -2,11 +2,12 @@ import type http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { seedDemoAccounts } from '../areas/auth';
 import { acceptProposal } from '../areas/circles';
-import { coverageIsCurrent, markOutletsChanging, refreshCoverage } from '../areas/coverage';
+import { coverageIsCurrent, markOutletsChanging, refreshCoverage, setFullRefreshRunner } from '../areas/coverage';
 import { seedDemoEvents } from '../areas/events';
 import { seedReference } from '../areas/geo';
 import { seedDemoSurvey } from '../areas/surveys';
 import { demoOutlets, writeDemoOutlets } from '../areas/outlets';
+import { coverageRefresher } from './coverage-worker';
 import { startMessageJobs } from './message-jobs';
 import { startSnapshotJobs } from './snapshot-jobs';
 import { startSupervisionJobs } from './supervision-jobs';
@@ -39,6 +40,8 @@ export interface RunningLocal {
   store: SqliteStore;
   server: http.Server;
   seeded: boolean;
+  /** Settles when no full coverage recompute is running in the background (one starts when a start finds it behind). */
+  coverageIdle(): Promise<void>;
   /** Removes unreferenced uploads older than a day (also run on start and then daily, with expired sessions). */
   cleanupUploads(): Promise<{ removed: number; bytes: number; strays: number }>;
   close(): Promise<void>;
@@ -85,11 +88,14 @@ export async function ensureSeeded(
 export async function startLocal(opts: LocalOptions): Promise<RunningLocal> {
   const store = SqliteStore.open(opts.dataDir);
   const seeded = await ensureSeeded(store, opts.demoOutlets ?? DEFAULT_DEMO_OUTLETS);
-  // A bulk write of outlets that was cut short (a crashed import) leaves coverage behind: recompute it.
-  if (!seeded && !(await coverageIsCurrent(store))) await refreshCoverage(store, new Date());
   const signer = SessionSigner.fromDataDir(opts.dataDir);
   const now = opts.clock ?? (() => new Date());
   const log = opts.log ?? ((message: string, err?: unknown) => console.error(message, err));
+  // Full recomputes run in a worker thread; requests answer from the previous version meanwhile.
+  const refresher = coverageRefresher(opts.dataDir, log);
+  setFullRefreshRunner(store, refresher.run);
+  // A bulk write of outlets that was cut short (a crashed import) leaves coverage behind: recompute it.
+  if (!seeded && !(await coverageIsCurrent(store))) void refresher.run(store, new Date());
   const info = opts.log ?? ((message: string) => console.log(message));
   const host = opts.host ?? '127.0.0.1';
   const stopJobs = startMessageJobs(store, now, log);
@@ -130,11 +136,14 @@ export async function startLocal(opts: LocalOptions): Promise<RunningLocal> {
     store,
     server,
     seeded,
+    coverageIdle: () => refresher.idle(),
     cleanupUploads: cleanup,
     async close() {
       stopJobs();
-      stopSupervision();
+      await stopSupervision();
       stopSnapshots();
+      await refresher.close();
+      setFullRefreshRunner(store, null);
       clearInterval(timer);
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -68,6 +68,8 @@ describe('a census import killed half way', () => {
 
     const running = await startLocal({ dataDir, port: 0, devLogin: false, demoOutlets: 0 });
     try {
+      // The recompute runs in a worker thread while the server already answers.
+      await running.coverageIdle();
       expect(await coverageIsCurrent(running.store)).toBe(true);
       const approved = (await readAll(running.store, 'outlets', { status: 'approved' })).filter(
         (o) => !o.temporarilyClosed,

@@ -12,3 +12,11 @@ export { populationFigure } from './population';
 export { coverageSubscriptions } from './subscriptions';
 export { coverageIsCurrent, markOutletsChanging } from './version';
 export { communityGaps } from './gaps';
+export {
+  deferFullRefreshes,
+  requestFullRefresh,
+  runDueRefresh,
+  setFullRefreshRunner,
+  type FullRefreshRunner,
+} from './refresh';
+export { SUMMARY_KEY, type CoverageSummary } from './summary';

@@ -4,6 +4,7 @@ import {
   type Community,
   type CommunityCoverage,
   type IndexFigure,
+  type WeeklyHours,
 } from '../../../types';
 import {
   computeCoverage,
@@ -11,36 +12,63 @@ import {
   KEEP_PER_CATEGORY,
   MAX_COVERAGE_MINUTES,
   missingCategories,
+  OutletColumns,
 } from '../../core/coverage';
 import { metersBetween, reachMeters } from '../../core/reach';
-import { readAll, type Store } from '../../store/port';
+import { forEachPage, readAll, type Store } from '../../store/port';
+import { readSummary, summarize, SummaryBuilder, writeSummary } from './summary';
 import { cachedCoverage, coverageWritten, outletsVersion, recordComputedFrom } from './version';
 
 const located = (c: Community): c is Community & { location: NonNullable<Community['location']> } =>
   c.location !== null;
 
-async function writeCoverage(store: Store, docs: CommunityCoverage[], now: Date): Promise<void> {
+/**
+ * Writes communities' coverage and the compact summary requests read: replaced whole after a full refresh, updated
+ * in a transaction for the few communities around a change. Then announces the new version.
+ */
+async function writeCoverage(store: Store, docs: CommunityCoverage[], now: Date, full = false): Promise<void> {
   for (let i = 0; i < docs.length; i += 25) {
     const batch = docs.slice(i, i + 25);
     await store.transaction(async (tx) => {
       for (const d of batch) await tx.set('coverage', d.communityCode, d);
     });
   }
+  if (full) await writeSummary(store, summarize(docs), now);
+  else if (!(await readSummary(store))) await writeSummary(store, summarize(await readAll(store, 'coverage')), now);
+  else
+    await store.transaction(async (tx) => {
+      const builder = new SummaryBuilder((await readSummary(tx)) ?? undefined);
+      for (const d of docs) builder.add(d);
+      await writeSummary(tx, builder.summary, now);
+    });
   await coverageWritten(store, now);
 }
 
 /**
- * Recomputes the whole coverage read model from every approved outlet (after seeding or an import). Requests
- * only ever read the stored result.
+ * Recomputes the whole coverage read model from every approved outlet (after seeding or an import). The outlets are
+ * read page by page into compact columns (id, point, categories, shared hours), never held as documents, so a
+ * million of them fit in a few hundred MB. Requests only ever read the stored result.
  */
 export async function refreshCoverage(store: Store, now: Date): Promise<{ communities: number; outlets: number }> {
   const from = await outletsVersion(store);
   const communities = (await readAll(store, 'communities')).filter(located);
-  // A temporarily closed outlet serves nobody meanwhile.
-  const outlets = (await readAll(store, 'outlets', { status: 'approved' })).filter((o) => !o.temporarilyClosed);
+  const columns = new OutletColumns(BASIC_CATEGORIES);
+  const sharedHours = new Map<string, WeeklyHours>();
+  let counted = 0;
+  await forEachPage(store, 'outlets', { status: 'approved' }, (page) => {
+    for (const o of page) {
+      // A temporarily closed outlet serves nobody meanwhile.
+      if (o.temporarilyClosed) continue;
+      counted++;
+      const key = JSON.stringify(o.hours);
+      let hours = sharedHours.get(key);
+      if (!hours) sharedHours.set(key, (hours = o.hours));
+      columns.add({ id: o.id, categories: o.categories, point: o.location.coordinates, hours });
+    }
+  });
   const table = computeCoverage(
     communities.map((c) => ({ code: c.code, point: c.location.coordinates })),
-    outlets.map((o) => ({ id: o.id, categories: o.categories, point: o.location.coordinates, hours: o.hours })),
+    columns,
     BASIC_CATEGORIES,
   );
   const computedAt = now.toISOString();
@@ -53,10 +81,11 @@ export async function refreshCoverage(store: Store, now: Date): Promise<{ commun
       computedAt,
     })),
     now,
+    true,
   );
   await recordComputedFrom(store, from, now);
-  await store.set('meta', 'coverage', { key: 'coverage', value: String(outlets.length), updatedAt: computedAt });
-  return { communities: communities.length, outlets: outlets.length };
+  await store.set('meta', 'coverage', { key: 'coverage', value: String(counted), updatedAt: computedAt });
+  return { communities: communities.length, outlets: counted };
 }
 
 /** Recomputes one community from the spatial index (after its location is set). */
@@ -98,9 +127,23 @@ export async function loadCoverage(store: Store, streetCode?: string): Promise<M
   return new Map([...all].filter(([, d]) => d.streetCode === streetCode));
 }
 
+// The cached read model's documents stay the same objects until its version changes, so what each lacks at a
+// given walk (and instant) is worked out once per process, not once per figure of every report.
+const missingMemo = new WeakMap<CommunityCoverage, Map<string, string[]>>();
+
 /** The missing basic categories of a community (all of them when it has no coverage yet). */
 export function missingOf(coverage: CommunityCoverage | undefined, minutes: number, openAt?: Date): string[] {
-  return coverage ? missingCategories(coverage.categories, BASIC_CATEGORIES, minutes, openAt) : [...BASIC_CATEGORIES];
+  if (!coverage) return [...BASIC_CATEGORIES];
+  const key = `${minutes}|${openAt?.getTime() ?? ''}`;
+  let memo = missingMemo.get(coverage);
+  if (!memo) missingMemo.set(coverage, (memo = new Map()));
+  let missing = memo.get(key);
+  if (!missing) {
+    if (memo.size >= 32) memo.clear();
+    missing = missingCategories(coverage.categories, BASIC_CATEGORIES, minutes, openAt);
+    memo.set(key, missing);
+  }
+  return [...missing];
 }
 
 /** The convenience index of a set of communities: located ones counted, unlocated ones only reported. */

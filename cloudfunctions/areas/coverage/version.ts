@@ -1,5 +1,6 @@
 import type { CommunityCoverage } from '../../../types';
 import { readAll, type Store } from '../../store/port';
+import { expandSummary, readSummary, summarize, SUMMARY_KEY } from './summary';
 
 /**
  * Versions that let coverage know whether it is current, and let every process keep the read model in memory:
@@ -35,10 +36,14 @@ export async function recordComputedFrom(store: Store, version: number, now: Dat
   await store.set('meta', FROM, { key: FROM, value: String(version), updatedAt: now.toISOString() });
 }
 
-/** Whether the read model was computed from the outlets as they are now. */
+/** Whether the read model was computed from the outlets as they are now (and has its summary). */
 export async function coverageIsCurrent(store: Store): Promise<boolean> {
-  const [outlets, from] = await Promise.all([readNumber(store, OUTLETS), readNumber(store, FROM)]);
-  return from >= outlets;
+  const [outlets, from, summary] = await Promise.all([
+    readNumber(store, OUTLETS),
+    readNumber(store, FROM),
+    store.get('meta', SUMMARY_KEY),
+  ]);
+  return from >= outlets && summary !== null;
 }
 
 /** Announces a new read model to every process's cache. */
@@ -53,12 +58,14 @@ let cache: Cached | null = null;
 
 /**
  * The read model by community, from this process's memory while its version is unchanged: a request reads one small
- * version document instead of parsing every community's coverage.
+ * version document, and after a change one compact summary document — never every community's full coverage
+ * (only a store written before the summary existed is summarised from it, once per version).
  */
 export async function cachedCoverage(store: Store): Promise<Map<string, CommunityCoverage>> {
   const version = await readNumber(store, VERSION);
   if (cache && cache.store === store && cache.version === version) return cache.docs;
-  const docs = new Map((await readAll(store, 'coverage')).map((d) => [d.communityCode, d]));
+  const summary = (await readSummary(store)) ?? summarize(await readAll(store, 'coverage'));
+  const docs = expandSummary(summary);
   cache = { store, version, docs };
   return docs;
 }

@@ -5,7 +5,7 @@ import { LOCATION_REQUIRED, validateLocations } from '../../core/location-file';
 import { readAll, type Store } from '../../store/port';
 import type { SignedInCtx } from '../../router/define';
 import { misplacedAmong } from '../circles';
-import { refreshCoverage } from '../coverage';
+import { requestFullRefresh } from '../coverage';
 import { XICHENG } from './district';
 
 /** Who imports: an admin's openid in the app, or `cli:<user>` for the command line. */
@@ -97,7 +97,7 @@ export async function importLocations(
     remaining: s.communityCount - s.locatedCount,
   }));
   if (report.written) {
-    await refreshCoverage(store, now);
+    await requestFullRefresh(store, now);
     report.coverageRefreshed = true;
   }
   await flagMisplaced(store, report, checked.rows, changes, byCode);

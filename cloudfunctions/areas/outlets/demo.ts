@@ -71,6 +71,20 @@ export function demoOutlets(
   seed = 20231,
   now = new Date('2026-01-01T00:00:00Z'),
 ): DemoPlan {
+  const stream = demoOutletStream(communities, count, seed, now);
+  return { outlets: [...stream.outlets], gaps: stream.gaps };
+}
+
+/**
+ * The same outlets one at a time (for a million of them, written as they come instead of held): the gaps at once,
+ * the outlets as a single-use sequence.
+ */
+export function demoOutletStream(
+  communities: Community[],
+  count: number,
+  seed = 20231,
+  now = new Date('2026-01-01T00:00:00Z'),
+): { gaps: Map<string, CategoryId[]>; outlets: Generator<Outlet> } {
   const rand = seededRandom(seed);
   const located = communities.filter((c) => c.location).sort((a, b) => (a.code < b.code ? -1 : 1));
   const gaps = new Map<string, CategoryId[]>();
@@ -81,62 +95,66 @@ export function demoOutlets(
   const blocked = (cat: CategoryId, p: [number, number]) =>
     located.some((c) => gaps.get(c.code)?.includes(cat) && metersBetween(p, c.location!.coordinates) < keepAway);
 
-  const outlets: Outlet[] = [];
-  if (located.length === 0) return { outlets, gaps };
-  for (let attempt = 0; outlets.length < count && attempt < count * 20; attempt++) {
-    const home = pick(rand, located);
-    const [lng0, lat0] = home.location!.coordinates;
-    const r = 450 * Math.sqrt(rand());
-    const a = rand() * 2 * Math.PI;
-    const perMeter = degreesPerMeter(lat0);
-    const p: [number, number] = [lng0 + r * Math.cos(a) * perMeter.lng, lat0 + r * Math.sin(a) * perMeter.lat];
-    p[0] = Number(p[0].toFixed(6));
-    p[1] = Number(p[1].toFixed(6));
-    if (!contains(XICHENG, p[0], p[1])) continue;
-    const primary = pick(rand, WEIGHTED);
-    const categories = [primary];
-    if (rand() < 0.25) {
-      const extra = pick(rand, WEIGHTED);
-      if (!categories.includes(extra)) categories.push(extra);
+  function* outlets(): Generator<Outlet> {
+    if (located.length === 0) return;
+    let made = 0;
+    for (let attempt = 0; made < count && attempt < count * 20; attempt++) {
+      const home = pick(rand, located);
+      const [lng0, lat0] = home.location!.coordinates;
+      const r = 450 * Math.sqrt(rand());
+      const a = rand() * 2 * Math.PI;
+      const perMeter = degreesPerMeter(lat0);
+      const p: [number, number] = [lng0 + r * Math.cos(a) * perMeter.lng, lat0 + r * Math.sin(a) * perMeter.lat];
+      p[0] = Number(p[0].toFixed(6));
+      p[1] = Number(p[1].toFixed(6));
+      if (!contains(XICHENG, p[0], p[1])) continue;
+      const primary = pick(rand, WEIGHTED);
+      const categories = [primary];
+      if (rand() < 0.25) {
+        const extra = pick(rand, WEIGHTED);
+        if (!categories.includes(extra)) categories.push(extra);
+      }
+      if (categories.some((c) => blocked(c, p))) continue;
+      const profile = PROFILES[primary] ?? { names: ['便民服务点'], hours: ['daily 09:00-18:00'] };
+      const hours = parseHours(pick(rand, profile.hours)) as WeeklyHours;
+      const i = made++;
+      yield {
+        id: `demo-${String(i + 1).padStart(5, '0')}`,
+        name: `${shortName(home)}${pick(rand, profile.names)}`,
+        categories,
+        location: { type: 'Point', coordinates: p },
+        address: `${home.streetName}${shortName(home)}附近（演示地址）`,
+        streetCode: home.streetCode,
+        communityCode: home.code,
+        hours: rand() < 0.05 ? { ...hours, holidayNote: '春节期间休息' } : hours,
+        goods: some(rand, GOODS, 0.12),
+        services: some(rand, SERVICES, 0.12),
+        payment: PAYMENT_METHODS.filter((m) => m === 'wechatPay' || m === 'cash' || rand() < 0.5),
+        accessible: rand() < 0.4,
+        brand: rand() < 0.3 ? 'chain' : rand() < 0.2 ? 'timeHonored' : 'specialty',
+        phone: null,
+        status: rand() < 0.04 ? 'pending' : 'approved',
+        source: 'demo',
+        demo: true,
+        createdAt: now.toISOString(),
+        updatedAt: now.toISOString(),
+      };
     }
-    if (categories.some((c) => blocked(c, p))) continue;
-    const profile = PROFILES[primary] ?? { names: ['便民服务点'], hours: ['daily 09:00-18:00'] };
-    const hours = parseHours(pick(rand, profile.hours)) as WeeklyHours;
-    const i = outlets.length;
-    outlets.push({
-      id: `demo-${String(i + 1).padStart(5, '0')}`,
-      name: `${shortName(home)}${pick(rand, profile.names)}`,
-      categories,
-      location: { type: 'Point', coordinates: p },
-      address: `${home.streetName}${shortName(home)}附近（演示地址）`,
-      streetCode: home.streetCode,
-      communityCode: home.code,
-      hours: rand() < 0.05 ? { ...hours, holidayNote: '春节期间休息' } : hours,
-      goods: some(rand, GOODS, 0.12),
-      services: some(rand, SERVICES, 0.12),
-      payment: PAYMENT_METHODS.filter((m) => m === 'wechatPay' || m === 'cash' || rand() < 0.5),
-      accessible: rand() < 0.4,
-      brand: rand() < 0.3 ? 'chain' : rand() < 0.2 ? 'timeHonored' : 'specialty',
-      phone: null,
-      status: rand() < 0.04 ? 'pending' : 'approved',
-      source: 'demo',
-      demo: true,
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-    });
   }
-  return { outlets, gaps };
+  return { gaps, outlets: outlets() };
 }
 
 /**
  * Replaces every demo outlet in the store with the plan's (real outlets are never touched), in transactions of
- * `batch` documents. Reports progress as (done, total).
+ * `batch` documents, taking them as they come from a list or a stream (`total` then says how many to expect).
+ * Reports progress as (done, total).
  */
 export async function writeDemoOutlets(
   store: Store,
-  outlets: Outlet[],
+  outlets: Outlet[] | Iterable<Outlet>,
   onProgress: (done: number, total: number) => void = () => undefined,
   batch = 50,
+  total = Array.isArray(outlets) ? outlets.length : 0,
 ): Promise<{ removed: number; written: number }> {
   let removed = 0;
   for (;;) {
@@ -147,12 +165,21 @@ export async function writeDemoOutlets(
     });
     removed += page.items.length;
   }
-  for (let i = 0; i < outlets.length; i += batch) {
-    const slice = outlets.slice(i, i + batch);
+  let written = 0;
+  let slice: Outlet[] = [];
+  const flush = async () => {
+    const docs = slice;
+    slice = [];
     await store.transaction(async (tx) => {
-      for (const o of slice) await tx.set('outlets', o.id, o);
+      for (const o of docs) await tx.set('outlets', o.id, o);
     });
-    onProgress(Math.min(i + batch, outlets.length), outlets.length);
+    written += docs.length;
+    onProgress(written, Math.max(total, written));
+  };
+  for (const o of outlets) {
+    slice.push(o);
+    if (slice.length >= batch) await flush();
   }
-  return { removed, written: outlets.length };
+  if (slice.length) await flush();
+  return { removed, written };
 }

@@ -2,7 +2,7 @@
 export { decideChanges, needsReview, record, transition } from './review-flow';
 export { outletDetail, outletView, ratingsOf } from './view';
 export { nearbyWhere, NEARBY_PAGE } from './nearby';
-export { demoOutlets, writeDemoOutlets, type DemoPlan } from './demo';
+export { demoOutlets, demoOutletStream, writeDemoOutlets, type DemoPlan } from './demo';
 export { censusCsv } from './census/file';
 export { censusContext, importCensus, type ImportReport } from './census/import';
 export {
