@@ -1,5 +1,6 @@
 import { Button, Text, View } from '@tarojs/components';
 import { useMe } from '@/hooks/useMe';
+import { SignInButton } from '@/components/StateView';
 import { go } from '@/services/navigation';
 import './index.scss';
 
@@ -21,15 +22,19 @@ export default function SurveyAudience({ audience, forMe }: { audience: string; 
       <Text className='survey-audience-title block'>这份问卷面向{audience}的居民</Text>
       <Text className='block'>
         {!user
-          ? '请先在“我的”页面登录并设置常住社区；您住在问卷范围内即可填写。'
+          ? '请先登录并设置常住社区；您住在问卷范围内即可填写。'
           : noHome
             ? '您还没有设置常住社区：设置后，住在问卷范围内即可填写。'
             : '您的常住社区不在这份问卷的范围内，无需填写。感谢关注！'}
       </Text>
-      {noHome && (
-        <Button className='tool-link secondary survey-audience-home' onClick={() => go('mine')}>
-          去“我的”设置常住社区
-        </Button>
+      {!user ? (
+        <SignInButton />
+      ) : (
+        noHome && (
+          <Button className='tool-link secondary survey-audience-home' onClick={() => go('mine')}>
+            去“我的”设置常住社区
+          </Button>
+        )
       )}
     </View>
   );

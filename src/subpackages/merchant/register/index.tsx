@@ -133,7 +133,7 @@ export default function RegisterPage() {
   if (!me.user)
     return (
       <Page name='register'>
-        <StateView loading={false} error={null} empty emptyText='请先在“我的”页面登录' />
+        <StateView loading={false} error={null} signIn emptyText='登录后即可登记网点' />
       </Page>
     );
 
