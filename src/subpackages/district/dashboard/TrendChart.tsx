@@ -13,21 +13,33 @@ type Ctx2D = CanvasRenderingContext2D;
 /** F2's element factory, loosely typed: its generic component types do not fit its own `jsx` signature. */
 const jsx = f2jsx as unknown as (type: unknown, props: Record<string, unknown>) => { props: CanvasProps };
 
-/** The chart's drawing surface: the canvas element in the browser, the 2d canvas node in WeChat. */
-function surface(onReady: (ctx: Ctx2D, width: number, ratio: number) => void): void {
+/**
+ * The chart's drawing surface: the canvas element in the browser, the 2d canvas node in WeChat. In the browser
+ * Taro's canvas component creates its inner canvas only once it is attached, which may be after the first try:
+ * look again for a while (answers a cancel function).
+ */
+function surface(onReady: (ctx: Ctx2D, width: number, ratio: number) => void): () => void {
   const ratio = Taro.getSystemInfoSync().pixelRatio || 2;
   if (process.env.TARO_ENV === 'h5') {
-    const host = document.getElementById(ID);
-    const el = (host?.tagName === 'CANVAS' ? host : host?.querySelector('canvas')) as HTMLCanvasElement | null;
-    if (!el) return;
-    const width = el.parentElement?.clientWidth || 320;
-    el.width = width * ratio;
-    el.height = HEIGHT * ratio;
-    el.style.width = `${width}px`;
-    el.style.height = `${HEIGHT}px`;
-    const ctx = el.getContext('2d');
-    if (ctx) onReady(ctx, width, ratio);
-    return;
+    let tries = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const attempt = () => {
+      const host = document.getElementById(ID);
+      const el = (host?.tagName === 'CANVAS' ? host : host?.querySelector('canvas')) as HTMLCanvasElement | null;
+      const width = el?.parentElement?.clientWidth;
+      if (!el || !width) {
+        if (++tries < 60) timer = setTimeout(attempt, 50);
+        return;
+      }
+      el.width = width * ratio;
+      el.height = HEIGHT * ratio;
+      el.style.width = `${width}px`;
+      el.style.height = `${HEIGHT}px`;
+      const ctx = el.getContext('2d');
+      if (ctx) onReady(ctx, width, ratio);
+    };
+    attempt();
+    return () => clearTimeout(timer);
   }
   Taro.createSelectorQuery()
     .select(`#${ID}`)
@@ -40,6 +52,7 @@ function surface(onReady: (ctx: Ctx2D, width: number, ratio: number) => void): v
       const ctx = node.getContext('2d');
       if (ctx) onReady(ctx, res[0].width, ratio);
     });
+  return () => undefined;
 }
 
 /**
@@ -54,8 +67,9 @@ export default function TrendChart({ trend }: { trend: Dashboard['trend'] }) {
   const key = JSON.stringify(data);
   useEffect(() => {
     if (!data.length) return undefined;
-    const timer = setTimeout(() =>
-      surface((context, width, pixelRatio) => {
+    let cancel: () => void = () => undefined;
+    const timer = setTimeout(() => {
+      cancel = surface((context, width, pixelRatio) => {
         chart.current?.destroy();
         const element = jsx(Canvas, {
           context,
@@ -81,9 +95,12 @@ export default function TrendChart({ trend }: { trend: Dashboard['trend'] }) {
         const canvas = new Canvas(element.props);
         chart.current = canvas;
         void canvas.render();
-      }),
-    );
-    return () => clearTimeout(timer);
+      });
+    });
+    return () => {
+      clearTimeout(timer);
+      cancel();
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
   useEffect(() => () => chart.current?.destroy(), []);
