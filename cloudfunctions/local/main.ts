@@ -15,7 +15,7 @@ import { LOCAL_SUBSCRIPTIONS } from './routers';
 import { SqliteStore } from '../store/sqlite/SqliteStore';
 import { readReference } from './reference-files';
 import { createLocalServer, LOOPBACK_HOSTS, type LocalServerOptions } from './server';
-import { pruneExpiredSessions, SessionSigner } from './session';
+import { pruneExpiredSessions, pruneRateLimits, SessionSigner } from './session';
 import { cleanupUploads } from './uploads';
 
 export interface LocalOptions {
@@ -121,6 +121,7 @@ export async function startLocal(opts: LocalOptions): Promise<RunningLocal> {
       pruneExpiredSessions(store, now(), signer.ttlMs).catch((err: unknown) =>
         log('local server: session cleanup failed', err),
       ),
+      pruneRateLimits(store, now()).catch((err: unknown) => log('local server: limit counter cleanup failed', err)),
     ]);
   await cleanupQuietly();
   // Daily; unref'd so that the timer alone never keeps the process alive.

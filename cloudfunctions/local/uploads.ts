@@ -58,8 +58,9 @@ async function reserveQuota(store: Store, owner: string, now: Date, quota: Uploa
     const files = (await tx.get('rateLimits', ids.files))?.count ?? 0;
     const bytes = (await tx.get('rateLimits', ids.bytes))?.count ?? 0;
     if (files + 1 > quota.files || bytes + size > quota.bytes) return false;
-    await tx.set('rateLimits', ids.files, { id: ids.files, count: files + 1 });
-    await tx.set('rateLimits', ids.bytes, { id: ids.bytes, count: bytes + size });
+    const expiresAt = new Date(now.getTime() + 2 * 24 * 3600_000).toISOString();
+    await tx.set('rateLimits', ids.files, { id: ids.files, count: files + 1, expiresAt });
+    await tx.set('rateLimits', ids.bytes, { id: ids.bytes, count: bytes + size, expiresAt });
     return true;
   });
 }

@@ -66,7 +66,8 @@ async function countWrite(deps: Deps, openid: string): Promise<void> {
   const id = writeCounterId(openid, deps.now());
   await deps.store.transaction(async (tx) => {
     const counter = (await tx.get('rateLimits', id)) ?? { id, count: 0 };
-    await tx.set('rateLimits', id, { id, count: counter.count + 1 });
+    const expiresAt = new Date(deps.now().getTime() + 2 * 60_000).toISOString();
+    await tx.set('rateLimits', id, { id, count: counter.count + 1, expiresAt });
   });
 }
 

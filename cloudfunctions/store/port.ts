@@ -63,7 +63,8 @@ export interface Collections {
   outletRatings: OutletRatings;
   /** One report per person per rating (id `<ratingId>_<openid>`), and per-person hourly counters. */
   ratingReports: { id: string; ratingId: string; openid: string; reason: string | null; at: string };
-  rateLimits: { id: string; count: number };
+  /** Counters of limits; `expiresAt` says when a counter no longer matters (the local server prunes it then). */
+  rateLimits: { id: string; count: number; expiresAt?: string };
   surveys: Survey;
   /** id `<surveyId>_<openid>`. */
   surveyAnswers: SurveyAnswer;

@@ -64,7 +64,8 @@ export async function submitRating(ctx: SignedInCtx, input: Req<'ratings.submit'
   });
   await store.transaction(async (tx) => {
     const cur = (await tx.get('rateLimits', limitId)) ?? { id: limitId, count: 0 };
-    await tx.set('rateLimits', limitId, { id: limitId, count: cur.count + 1 });
+    const expiresAt = new Date(at.getTime() + 2 * 3600_000).toISOString();
+    await tx.set('rateLimits', limitId, { id: limitId, count: cur.count + 1, expiresAt });
   });
   await publish(ctx, { type: 'ratingsChanged', outletId: outlet.id, at: at.toISOString() });
   return result;

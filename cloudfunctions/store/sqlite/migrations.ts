@@ -158,6 +158,13 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       CREATE INDEX users_role_street ON users (json_extract(doc, '$.role'), json_extract(doc, '$.scope.streetCode'), id);
     `,
   },
+  {
+    version: 13,
+    name: 'rate limit counters pruned when they expire',
+    sql: `
+      CREATE INDEX rate_limits_expires ON rateLimits (json_extract(doc, '$.expiresAt'), id);
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database's `user_version`, each in its own transaction. */
