@@ -5,6 +5,7 @@ import { useElder } from '@/hooks/useElder';
 import { useTask } from '@/hooks/useMutation';
 import { insideRing, type LngLat } from '@/services/coords';
 import { chooseLocationNative, currentLocation } from '@/services/device';
+import { nativeOutline, nativePin } from '@/services/native-map';
 import { PALETTE } from '@/styles/palette';
 import { mapView, toLngLat, toXY, type MapView } from './projection';
 import './index.scss';
@@ -82,33 +83,8 @@ export default function MapPicker({ name, label, value, onChange, error, near }:
           longitude={(value ?? near ?? CENTRE).lng}
           latitude={(value ?? near ?? CENTRE).lat}
           scale={value ? 17 : 13}
-          markers={
-            value
-              ? [
-                  {
-                    id: 0,
-                    longitude: value.lng,
-                    latitude: value.lat,
-                    width: 24,
-                    height: 32,
-                    iconPath: '/assets/marker.png',
-                  },
-                ]
-              : []
-          }
-          polygons={
-            ring.length
-              ? [
-                  {
-                    points: ring.map(([longitude, latitude]) => ({ longitude, latitude })),
-                    strokeWidth: 2,
-                    strokeColor: PALETTE.primary,
-                    fillColor: `${PALETTE.primary}10`,
-                    zIndex: 1,
-                  },
-                ]
-              : []
-          }
+          markers={value ? [nativePin(0, [value.lng, value.lat])] : []}
+          polygons={nativeOutline(ring)}
           onTap={(e) => {
             const d = (e as unknown as { detail: { longitude: number; latitude: number } }).detail;
             if (d && typeof d.longitude === 'number') choose({ lng: d.longitude, lat: d.latitude });

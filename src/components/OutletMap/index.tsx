@@ -2,6 +2,7 @@ import { Map as WxMap, Text, View } from '@tarojs/components';
 import type { Community, OutletView } from '@/types';
 import { useAction } from '@/hooks/useAction';
 import { useElder } from '@/hooks/useElder';
+import { nativeOutline, nativePin } from '@/services/native-map';
 import { PALETTE } from '@/styles/palette';
 import './index.scss';
 
@@ -39,29 +40,8 @@ export default function OutletMap({ center, views = [], onOpen = () => undefined
         markers={[
           ...views.map((v) => ({ name: v.outlet.name, at: v.outlet.location.coordinates })),
           ...(place ? [{ name: place.name, at: center }] : []),
-        ].map((m, i) => ({
-          id: i,
-          longitude: m.at[0],
-          latitude: m.at[1],
-          title: m.name,
-          width: 24,
-          height: 32,
-          // Copied as a file into the WeChat build (config/index.ts): the map needs a path, not inline data.
-          iconPath: '/assets/marker.png',
-        }))}
-        polygons={
-          ring.length
-            ? [
-                {
-                  points: ring.map(([longitude, latitude]) => ({ longitude, latitude })),
-                  strokeWidth: 2,
-                  strokeColor: PALETTE.primary,
-                  fillColor: `${PALETTE.primary}10`,
-                  zIndex: 1,
-                },
-              ]
-            : []
-        }
+        ].map((m, i) => nativePin(i, m.at, m.name))}
+        polygons={nativeOutline(ring)}
         onError={() => undefined}
         onMarkerTap={(e) => {
           const v = views[Number(e.detail.markerId)];

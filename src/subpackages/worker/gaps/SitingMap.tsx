@@ -1,6 +1,7 @@
 import { Map as WxMap, View } from '@tarojs/components';
 import type { CommunityGap, SitingSuggestion } from '@/types';
 import { useAction } from '@/hooks/useAction';
+import { MARKER_ICON } from '@/services/native-map';
 import { PALETTE } from '@/styles/palette';
 
 interface Props {
@@ -37,7 +38,7 @@ export default function SitingMap({ gaps, category, picks }: Props) {
             longitude: g.location.coordinates[0],
             latitude: g.location.coordinates[1],
             title: g.communityName,
-            iconPath: '/assets/marker.png',
+            iconPath: MARKER_ICON,
             width: lacking(g) ? 22 : 14,
             height: lacking(g) ? 22 : 14,
           })),
@@ -46,7 +47,7 @@ export default function SitingMap({ gaps, category, picks }: Props) {
             longitude: p.point.coordinates[0],
             latitude: p.point.coordinates[1],
             title: `建议选址 ${i + 1}`,
-            iconPath: '/assets/marker.png',
+            iconPath: MARKER_ICON,
             width: 30,
             height: 30,
             label: { content: String(i + 1), color: PALETTE.info, fontSize: 14, anchorX: 0, anchorY: 0 },
