@@ -224,6 +224,9 @@ async function signIn(context: BrowserContext, base: string, role: Role, mode: M
   await page.close();
 }
 
+/** Field paths and schema words that must never reach a person's screen. */
+const JARGON = /[a-z]+\.[0-9]+\.|creditCode|string >=/;
+
 /** Opens a page afresh and waits until its data has loaded. */
 async function open(context: BrowserContext, base: string, visit: Visit, mode: Mode): Promise<Page> {
   const page = await context.newPage();
@@ -252,7 +255,7 @@ describe('适老化 and accessibility on every page, in the standard mode and in
   );
 
   it.each(cases)(
-    '%s mode, %s pages: no WCAG 2.1 AA violation, no small text or target, no overflow at 320 px',
+    '%s mode, %s pages: no WCAG 2.1 AA violation, no small text or target, no overflow at 320 px, no code paths',
     async (mode, role) => {
       const context = await app.browser.newContext({
         viewport: { width: 390, height: 844 },
@@ -269,6 +272,9 @@ describe('适老化 and accessibility on every page, in the standard mode and in
           const table = formatReport(`${role} · ${visit.name}`, mode, report);
           console.log(table);
           if (failures(report) > 0) bad.push(table);
+          // No code paths or schema words in anything a person can read.
+          const jargon = (await page.locator('body').innerText()).match(JARGON);
+          if (jargon) bad.push(`${role} · ${visit.name} (${mode}): visible text "${jargon[0]}"`);
           await page.close();
         }
         expect(bad).toEqual([]);
