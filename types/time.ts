@@ -21,8 +21,14 @@ export function beijing(instant: InstantLike): Dayjs {
 
 /** The Beijing weekday (0 = Monday … 6 = Sunday) and minute of the day of an instant. */
 export function beijingClock(instant: InstantLike): { weekday: number; minute: number } {
-  const b = beijing(instant);
-  return { weekday: (b.day() + 6) % 7, minute: b.hour() * 60 + b.minute() };
+  // A fixed offset: shift the instant and read the UTC fields (no parsing, called once per outlet shown).
+  const ms = instant instanceof Date ? instant.getTime() : typeof instant === 'number' ? instant : NaN;
+  if (!Number.isFinite(ms)) {
+    const b = beijing(instant);
+    return { weekday: (b.day() + 6) % 7, minute: b.hour() * 60 + b.minute() };
+  }
+  const shifted = new Date(ms + BEIJING_OFFSET_MINUTES * 60_000);
+  return { weekday: (shifted.getUTCDay() + 6) % 7, minute: shifted.getUTCHours() * 60 + shifted.getUTCMinutes() };
 }
 
 /** ISO 8601 with the Beijing offset, e.g. `2026-12-05T09:00:00+08:00`: what exports write. */

@@ -146,6 +146,13 @@ export const COLLECTIONS = [
   'warnings',
 ] as const satisfies readonly CollectionName[];
 
+/**
+ * Collections whose writes are counted (`Store.versions`): what the per-process caches of reports and searches are
+ * built from. A cache stays valid while the numbers it was built under are unchanged.
+ */
+export const VERSIONED = ['streets', 'communities', 'circles', 'events', 'outlets', 'outletRatings'] as const;
+export type VersionedCollection = (typeof VERSIONED)[number];
+
 /** Collections whose `location` (a GeoJSON point) has a spatial index. */
 export type GeoCollection = 'outlets';
 export const GEO_COLLECTIONS = ['outlets'] as const satisfies readonly GeoCollection[];
@@ -263,6 +270,12 @@ export interface Store extends DocReader, BatchReader, DocWriter {
    * conflict shows at the first write, and keep the number of operations inside small.
    */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * One number per collection, in the order asked, that changes after any document of it is written, by any process
+   * (a write counter). Read it before building a cache from a collection: a number unchanged since then means
+   * nothing was written since.
+   */
+  versions(collections: readonly VersionedCollection[]): Promise<number[]>;
   close(): Promise<void>;
 }
 

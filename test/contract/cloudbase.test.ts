@@ -48,8 +48,14 @@ describe('CloudBase adapter on the wire', () => {
     const c = community(2);
     await store.set('communities', c.code, c);
     await store.update('communities', c.code, { location: null, name: '新名' });
-    const update = memory.requests.filter((r) => r.api === 'database.modifyDocument').pop();
+    const update = memory.requests
+      .filter((r) => r.api === 'database.modifyDocument' && r.params.collectionName === 'communities')
+      .pop();
     expect(JSON.parse(String(update?.params.data))).toEqual({ $set: { location: null, name: '新名' } });
+    // Then the collection's write counter, by an atomic increment.
+    const counter = memory.requests.filter((r) => r.api === 'database.modifyDocument').pop();
+    expect(JSON.parse(String(counter?.params.query))).toEqual({ _id: 'version_communities' });
+    expect(JSON.parse(String(counter?.params.data))).toMatchObject({ $inc: { n: { $numberInt: '1' } } });
   });
 
   it('pages with a cursor condition on (field, _id) and asks for one more than a page', async () => {

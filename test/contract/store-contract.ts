@@ -360,6 +360,42 @@ export function storeContract(open: () => Promise<Store>): void {
       });
     },
 
+    versions() {
+      it('changes a collection’s number after every kind of write to it, and only to it', async () => {
+        const read = () => store.versions(['communities', 'outlets', 'events']);
+        const before = await read();
+        const c = community(1);
+        await store.set('communities', c.code, c);
+        const afterSet = await read();
+        expect(afterSet[0]).not.toBe(before[0]);
+        expect(afterSet.slice(1)).toEqual(before.slice(1));
+        await store.update('communities', c.code, { name: '改名社区' });
+        const afterUpdate = await read();
+        expect(afterUpdate[0]).not.toBe(afterSet[0]);
+        await store.transaction(async (tx) => tx.update('communities', c.code, { name: '又改名' }));
+        const afterTx = await read();
+        expect(afterTx[0]).not.toBe(afterUpdate[0]);
+        await store.remove('communities', c.code);
+        const afterRemove = await read();
+        expect(afterRemove[0]).not.toBe(afterTx[0]);
+        expect(afterRemove.slice(1)).toEqual(before.slice(1));
+        // Reading changes nothing; a write to another collection leaves these alone.
+        await store.get('communities', c.code);
+        await store.set('meta', 'k', { key: 'k', value: 'v', updatedAt: '' });
+        expect(await read()).toEqual(afterRemove);
+      });
+      it('leaves the number alone when a transaction rolls back', async () => {
+        const [before] = await store.versions(['communities']);
+        await expect(
+          store.transaction(async (tx) => {
+            await tx.set('communities', community(5).code, community(5));
+            throw new Error('no');
+          }),
+        ).rejects.toThrow('no');
+        expect(await store.versions(['communities'])).toEqual([before]);
+      });
+    },
+
     close() {
       it('refuses every operation after close', async () => {
         await store.set('meta', 'k', { key: 'k', value: 'v', updatedAt: '' });

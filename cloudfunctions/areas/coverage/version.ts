@@ -46,6 +46,9 @@ export async function coverageIsCurrent(store: Store): Promise<boolean> {
   return from >= outlets && summary !== null;
 }
 
+/** The number `coverageWritten` raises: a cache built from the read model is valid while it is unchanged. */
+export const coverageVersion = (store: Store) => readNumber(store, VERSION);
+
 /** Announces a new read model to every process's cache. */
 export const coverageWritten = (store: Store, now: Date) => bump(store, VERSION, now);
 

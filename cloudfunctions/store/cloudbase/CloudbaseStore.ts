@@ -26,6 +26,8 @@ import {
   type Store,
   type Transaction,
   type Where,
+  VERSIONED,
+  type VersionedCollection,
 } from '../port';
 import { cloudbaseDb } from './app';
 
@@ -219,6 +221,7 @@ export class CloudbaseStore implements Store {
         .doc(id)
         .set(toDb(this.db, doc as unknown as Plain)),
     );
+    await this.counted([collection]);
   }
 
   async update<C extends CollectionName>(collection: C, id: string, patch: Partial<Collections[C]>): Promise<void> {
@@ -228,10 +231,42 @@ export class CloudbaseStore implements Store {
         .update(toPatch(this.db, patch as Plain)),
     );
     if (!(res as { updated?: number }).updated && !(await this.get(collection, id))) throw new AppError('NOT_FOUND');
+    await this.counted([collection]);
   }
 
   async remove(collection: CollectionName, id: string): Promise<void> {
     await this.call(() => this.coll(collection).doc(id).remove());
+    await this.counted([collection]);
+  }
+
+  /**
+   * Write counters live in `meta` (`version_<collection>`, a number `n`), raised by one atomic increment after each
+   * write to a counted collection (after the commit, for a transaction): outside any transaction, so concurrent
+   * writers never conflict on it. A reader may see the new documents with the old number for a moment — its cache is
+   * then rebuilt at the next number — but never a new number before the documents.
+   */
+  private async counted(collections: Iterable<CollectionName>): Promise<void> {
+    const _ = this.db.command;
+    for (const c of new Set(collections)) {
+      if (!(VERSIONED as readonly string[]).includes(c)) continue;
+      const id = `version_${c}`;
+      const updatedAt = new Date(this.clock.now()).toISOString();
+      const res = await this.call(() => this.coll('meta').doc(id).update({ n: _.inc(1), updatedAt }));
+      if (!(res as { updated?: number }).updated)
+        // The first write ever: start the counter from the clock, so two first writers racing here still leave a
+        // number no reader has cached before.
+        await this.call(() =>
+          this.coll('meta').doc(id).set({ key: id, value: 'write counter', n: this.clock.now(), updatedAt }),
+        );
+    }
+  }
+
+  async versions(collections: readonly VersionedCollection[]): Promise<number[]> {
+    const docs = await this.getMany(
+      'meta',
+      collections.map((c) => `version_${c}`),
+    );
+    return docs.map((d) => Number((d as { n?: unknown } | null)?.n ?? 0));
   }
 
   async query<C extends CollectionName>(collection: C, options: QueryOptions = {}): Promise<Page<Collections[C]>> {
@@ -326,8 +361,14 @@ export class CloudbaseStore implements Store {
     this.open();
     const deadline = this.clock.now() + TX_BUDGET_MS;
     for (let attempt = 0; ; attempt++) {
+      const written = new Set<CollectionName>();
       try {
-        return await this.db.runTransaction(async (t: SdkTransaction) => work(this.txAdapter(t)), 0);
+        const result = await this.db.runTransaction(
+          async (t: SdkTransaction) => work(this.txAdapter(t, written)),
+          0,
+        );
+        await this.counted(written);
+        return result;
       } catch (err) {
         if (sdkCode(err) !== CONFLICT) throw mapError(err);
         const pause = Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
@@ -337,7 +378,7 @@ export class CloudbaseStore implements Store {
     }
   }
 
-  private txAdapter(t: SdkTransaction): Transaction {
+  private txAdapter(t: SdkTransaction, written: Set<CollectionName>): Transaction {
     const doc = (collection: CollectionName, id: string) => t.collection(collection).doc(id);
     return {
       get: async (collection, id) => {
@@ -345,9 +386,11 @@ export class CloudbaseStore implements Store {
         return res.data ? fromDb(res.data) : null;
       },
       set: async (collection, id, value) => {
+        written.add(collection);
         checked(await doc(collection, id).set(toDb(this.db, value as unknown as Plain)));
       },
       update: async (collection, id, patch) => {
+        written.add(collection);
         const res = checked(await doc(collection, id).update(toPatch(this.db, patch as Plain)));
         if (!res.updated) {
           const current = checked(await doc(collection, id).get());
@@ -355,6 +398,7 @@ export class CloudbaseStore implements Store {
         }
       },
       remove: async (collection, id) => {
+        written.add(collection);
         checked(await doc(collection, id).remove());
       },
     };

@@ -30,6 +30,7 @@ import {
   type Scalar,
   type Store,
   type Transaction,
+  type VersionedCollection,
   type Where,
 } from '../port';
 import { migrate } from './migrations';
@@ -411,6 +412,21 @@ export class SqliteStore implements Store {
       } finally {
         open = false;
       }
+    });
+  }
+
+  /** Kept by triggers on the tables (migration 14), so writes by other connections count too. */
+  versions(collections: readonly VersionedCollection[]): Promise<number[]> {
+    return this.run(() => this.versionsNow(collections));
+  }
+
+  private versionsNow(collections: readonly VersionedCollection[]): number[] {
+    const rows = this.stmt('SELECT collection, n FROM versions').all() as { collection: string; n: number }[];
+    const by = new Map(rows.map((r) => [r.collection, r.n]));
+    return collections.map((c) => {
+      const n = by.get(c);
+      if (n === undefined) throw new Error(`no write counter for ${c}`);
+      return n;
     });
   }
 
