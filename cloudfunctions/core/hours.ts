@@ -13,6 +13,14 @@ const DAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export { beijingClock };
 
 function minutes(hhmm: string): number {
+  // "HH:MM" read digit by digit: called for every range of every outlet a list shows.
+  if (hhmm.length === 5 && hhmm.charCodeAt(2) === 58)
+    return (
+      ((hhmm.charCodeAt(0) - 48) * 10 + hhmm.charCodeAt(1) - 48) * 60 +
+      (hhmm.charCodeAt(3) - 48) * 10 +
+      hhmm.charCodeAt(4) -
+      48
+    );
   const [h, m] = hhmm.split(':').map(Number);
   return h * 60 + m;
 }
@@ -37,10 +45,17 @@ export function isAllDay(hours: WeeklyHours): boolean {
 
 /** One day's hours for people: "07:00–20:00、22:00–次日02:00", "24小时" or "休息". */
 export function describeDay(ranges: TimeRange[]): string {
-  if (ranges.length === 0) return '休息';
-  if (ranges.some(([s, e]) => s === '00:00' && e === '24:00')) return '24小时';
-  return ranges.map((r) => `${r[0]}–${overnight(r) ? '次日' : ''}${r[1]}`).join('、');
+  let text = described.get(ranges);
+  if (text === undefined) {
+    if (ranges.length === 0) text = '休息';
+    else if (ranges.some(([s, e]) => s === '00:00' && e === '24:00')) text = '24小时';
+    else text = ranges.map((r) => `${r[0]}–${overnight(r) ? '次日' : ''}${r[1]}`).join('、');
+    described.set(ranges, text);
+  }
+  return text;
 }
+/** Texts of day lists already described: the same list (a kept document's) is described once. */
+const described = new WeakMap<TimeRange[], string>();
 
 /** Today's hours (Beijing), for lists and the outlet page. */
 export function describeToday(hours: WeeklyHours, instant: Date): string {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import KDBush from 'kdbush';
 import type { Page } from '../../../types';
 import { AppError } from '../../core/errors';
 import { Mutex } from '../mutex';
@@ -114,6 +115,36 @@ interface Candidate {
   lat: number | null;
 }
 
+/**
+ * The spatial index's rows held in memory: a static kd-tree (`kdbush`) over each point's longitude and latitude,
+ * with its row id, document id and status, built under one write counter of the collection and used only while the
+ * counter is unchanged. The documents read through it are kept parsed (and frozen) for as long, so a busy
+ * neighbourhood is answered without SQLite or JSON at all.
+ */
+interface GeoMirror {
+  version: number;
+  tree: KDBush;
+  rid: Float64Array;
+  lng: Float64Array;
+  lat: Float64Array;
+  ids: string[];
+  status: (string | null)[];
+  docs: Map<number, unknown>;
+}
+
+/** Rows read per step of a mirror's build; the store is free for other work between steps. */
+const MIRROR_STEP = 20_000;
+/** Parsed documents a mirror keeps at most (then starts again empty). */
+const MIRROR_DOCS = 20_000;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
 /** Measures candidates exactly and keeps those in reach beyond the cursor, nearest first (ties by id). */
 function nearest(
   rows: Candidate[],
@@ -131,6 +162,35 @@ function nearest(
 }
 
 /**
+ * What `nearest` answers for the R*Tree's candidates, from the mirror: the rows within `meters` of `center` (the
+ * same box, then the same exact distance) whose status meets the condition, beyond the cursor, nearest first.
+ */
+function mirrorNearest(
+  mirror: GeoMirror,
+  center: [number, number],
+  meters: number,
+  where: Where | undefined,
+  after: { meters: number; id: string } | null,
+): (Candidate & { meters: number })[] {
+  const [minLng, minLat, maxLng, maxLat] = boxAround(center, meters);
+  const cond = where?.status;
+  const allowed =
+    cond === undefined ? null : typeof cond === 'string' ? new Set<Scalar>([cond]) : new Set((cond as { in: Scalar[] }).in);
+  const hits: (Candidate & { meters: number })[] = [];
+  const point: [number, number] = [0, 0];
+  for (const i of mirror.tree.range(minLng, minLat, maxLng, maxLat)) {
+    if (allowed && !allowed.has(mirror.status[i])) continue;
+    point[0] = mirror.lng[i];
+    point[1] = mirror.lat[i];
+    const m = metersBetween(center, point);
+    if (m > meters) continue;
+    const hit = { rid: mirror.rid[i], id: mirror.ids[i], lng: point[0], lat: point[1], meters: m };
+    if (isAfter(hit, after)) hits.push(hit);
+  }
+  return hits.sort(byDistance);
+}
+
+/**
  * The embedded store: one SQLite file in `dataDir` (WAL), documents as JSON. better-sqlite3 is synchronous,
  * so every operation is serialised through one mutex; a transaction holds it from BEGIN IMMEDIATE to COMMIT,
  * which makes transactions serialisable.
@@ -140,6 +200,8 @@ export class SqliteStore implements Store {
   private closed = false;
 
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly mirrors = new Map<GeoCollection, GeoMirror>();
+  private readonly building = new Set<GeoCollection>();
 
   private constructor(private readonly db: Database.Database) {}
 
@@ -325,21 +387,104 @@ export class SqliteStore implements Store {
     return this.run(() => {
       const limit = nearbyLimit(options.limit);
       const after = decodeNearCursor(options.cursor);
+      const mirror = this.currentMirror(collection, options.where);
       let radius = Math.min(options.maxMeters, (after?.meters ?? 0) + FIRST_RADIUS_M);
       for (;;) {
-        const rows = this.candidatesWithin(collection, options.center, radius, options.where);
-        const hits = nearest(rows, options.center, radius, after);
+        const hits = mirror
+          ? mirrorNearest(mirror, options.center, radius, options.where, after)
+          : nearest(this.candidatesWithin(collection, options.center, radius, options.where), options.center, radius, after);
         const last = radius >= options.maxMeters;
         if (!options.accept) {
           if (hits.length > limit || last)
-            return pageOf(this.withDocs<Collections[C]>(collection, hits.slice(0, limit + 1)), limit);
+            return pageOf(this.withDocs<Collections[C]>(collection, hits.slice(0, limit + 1), mirror), limit);
         } else {
-          const page = pageOf(this.withDocs<Collections[C]>(collection, hits), limit, options.accept);
+          const page = pageOf(this.withDocs<Collections[C]>(collection, hits, mirror), limit, options.accept);
           if (page.nextCursor || last) return page;
         }
         radius = Math.min(options.maxMeters, radius * 2);
       }
     });
+  }
+
+  /**
+   * The collection's mirror when it is current and the conditions are ones it holds (the status only); otherwise
+   * null — the R*Tree answers — and, when the mirror is behind, a rebuild starts in the background.
+   */
+  private currentMirror(collection: GeoCollection, where: Where | undefined): GeoMirror | null {
+    const [version] = this.versionsNow([collection]);
+    const mirror = this.mirrors.get(collection);
+    if (!mirror || mirror.version !== version) {
+      this.buildMirror(collection);
+      return null;
+    }
+    const { status, ...rest } = where ?? {};
+    if (Object.keys(rest).length > 0) return null;
+    const held =
+      status === undefined || typeof status === 'string' || (status !== null && typeof status === 'object' && 'in' in status);
+    return held ? mirror : null;
+  }
+
+  /**
+   * Reads the spatial index's rows in steps (each under the store's lock, other work in between) into a new
+   * mirror. The mirror carries the write counter read before the first step: if anything was written meanwhile the
+   * counter has moved on, the mirror is never used, and the next search starts another build.
+   */
+  private buildMirror(collection: GeoCollection): void {
+    if (this.building.has(collection) || this.closed) return;
+    this.building.add(collection);
+    void (async () => {
+      try {
+        const version = await this.run(() => this.versionsNow([collection])[0]);
+        const rid: number[] = [];
+        const lng: number[] = [];
+        const lat: number[] = [];
+        const ids: string[] = [];
+        const status: (string | null)[] = [];
+        let from = -1;
+        for (;;) {
+          await new Promise((r) => setImmediate(r));
+          const rows = await this.run(
+            () =>
+              this.stmt(
+                `SELECT rid, lng, lat, id, status FROM ${collection}_geo WHERE rid > ? ORDER BY rid LIMIT ${MIRROR_STEP}`,
+              )
+                .raw()
+                .all(from) as [number, number, number, string, string | null][],
+          );
+          for (const r of rows) {
+            rid.push(r[0]);
+            lng.push(r[1]);
+            lat.push(r[2]);
+            ids.push(r[3]);
+            status.push(r[4]);
+          }
+          if (rows.length < MIRROR_STEP) break;
+          from = rows[rows.length - 1][0];
+        }
+        const tree = new KDBush(Math.max(1, ids.length));
+        for (let i = 0; i < ids.length; i++) tree.add(lng[i], lat[i]);
+        tree.finish();
+        this.mirrors.set(collection, {
+          version,
+          tree,
+          rid: Float64Array.from(rid),
+          lng: Float64Array.from(lng),
+          lat: Float64Array.from(lat),
+          ids,
+          status,
+          docs: new Map(),
+        });
+      } catch {
+        // A closed store or a failed read: searches keep using the R*Tree.
+      } finally {
+        this.building.delete(collection);
+      }
+    })();
+  }
+
+  /** Resolves once no mirror is being built (for tests and the benchmark: the state a running server reaches). */
+  async mirrorsSettled(): Promise<void> {
+    while (this.building.size) await new Promise((r) => setTimeout(r, 5));
   }
 
   /** Rows whose point may lie within `meters` of `center` and that meet `where`, from the R*Tree. */
@@ -369,21 +514,34 @@ export class SqliteStore implements Store {
    * Reads the documents of the chosen hits in one statement. Each is parsed only when its `doc` is first read,
    * so a caller that pages through the nearest few does not pay for the rest.
    */
-  private withDocs<T>(collection: GeoCollection, hits: (Candidate & { meters: number })[]): Near<T>[] {
+  private withDocs<T>(
+    collection: GeoCollection,
+    hits: (Candidate & { meters: number })[],
+    mirror: GeoMirror | null = null,
+  ): Near<T>[] {
     const raw = new Map<number, string>();
-    if (hits.length) {
+    const missing = mirror ? hits.filter((h) => !mirror.docs.has(h.rid)) : hits;
+    if (missing.length) {
       const docs = this.stmt(
         `SELECT rowid AS rid, doc FROM ${table(collection)} WHERE rowid IN (SELECT value FROM json_each(?))`,
-      ).all(JSON.stringify(hits.map((h) => h.rid))) as { rid: number; doc: string }[];
+      ).all(JSON.stringify(missing.map((h) => h.rid))) as { rid: number; doc: string }[];
       for (const d of docs) raw.set(d.rid, d.doc);
     }
     return hits.map((h) => {
-      let doc: T | undefined;
+      let doc = mirror?.docs.get(h.rid) as T | undefined;
       return {
         id: h.id,
         meters: h.meters,
         get doc(): T {
-          return (doc ??= JSON.parse(raw.get(h.rid) as string) as T);
+          if (doc === undefined) {
+            doc = JSON.parse(raw.get(h.rid) as string) as T;
+            if (mirror) {
+              // Shared with later searches while nothing is written: frozen, so no caller can change it.
+              if (mirror.docs.size >= MIRROR_DOCS) mirror.docs.clear();
+              mirror.docs.set(h.rid, deepFreeze(doc));
+            }
+          }
+          return doc;
         },
       };
     });
@@ -421,10 +579,9 @@ export class SqliteStore implements Store {
   }
 
   private versionsNow(collections: readonly VersionedCollection[]): number[] {
-    const rows = this.stmt('SELECT collection, n FROM versions').all() as { collection: string; n: number }[];
-    const by = new Map(rows.map((r) => [r.collection, r.n]));
+    const one = this.stmt('SELECT n FROM versions WHERE collection = ?').pluck();
     return collections.map((c) => {
-      const n = by.get(c);
+      const n = one.get(c) as number | undefined;
       if (n === undefined) throw new Error(`no write counter for ${c}`);
       return n;
     });
