@@ -46,6 +46,9 @@ describe('the nearby mirror of the SQLite store', () => {
     { center: CENTER, maxMeters: 300, where: { status: { in: ['approved', 'pending'] } }, limit: 20 },
     { center: offset(CENTER, 800, -400), maxMeters: 1200, limit: 1000 },
     { center: offset(CENTER, -2500, 2500), maxMeters: 500, where: { status: 'approved' } },
+    // A test only the documents answer (as "open at" is): pages of accepted ones, widening past the refused.
+    { center: CENTER, maxMeters: 900, where: { status: 'approved' }, limit: 10, accept: (o) => /[37]$/.test(o.id) },
+    { center: offset(CENTER, 1400, 1400), maxMeters: 400, limit: 5, accept: (o) => o.id.endsWith('9') },
   ];
 
   /** Every search and its next page, as plain data. */
@@ -64,6 +67,20 @@ describe('the nearby mirror of the SQLite store', () => {
     await store.mirrorsSettled();
     expect(await answers()).toEqual(fromRtree);
     expect(fromRtree[0].items.length).toBeGreaterThan(0);
+  });
+
+  it('agrees with the R*Tree at 150 random points, radii and page sizes', async () => {
+    const rand = seededRandom(5);
+    const random: NearbyOptions<Outlet>[] = Array.from({ length: 150 }, () => ({
+      center: offset(CENTER, (rand() - 0.5) * 4000, (rand() - 0.5) * 4000),
+      maxMeters: 50 + rand() * 1500,
+      where: rand() < 0.8 ? { status: 'approved' } : undefined,
+      limit: 1 + Math.floor(rand() * 60),
+    }));
+    const run = async () => Promise.all(random.map(async (q) => plain(await store.nearby('outlets', q))));
+    const fromRtree = await run();
+    await store.mirrorsSettled();
+    expect(await run()).toEqual(fromRtree);
   });
 
   it('never answers from a mirror older than the last write, and builds the next one', async () => {

@@ -5,6 +5,7 @@ import KDBush from 'kdbush';
 import type { Page } from '../../../types';
 import { AppError } from '../../core/errors';
 import { Mutex } from '../mutex';
+import { kdNearest } from '../../core/kd-nearest';
 import { boxAround, metersBetween } from '../../core/reach';
 import {
   badCursor,
@@ -116,14 +117,18 @@ interface Candidate {
 }
 
 /**
- * The spatial index's rows held in memory: a static kd-tree (`kdbush`) over each point's longitude and latitude,
- * with its row id, document id and status, built under one write counter of the collection and used only while the
- * counter is unchanged. The documents read through it are kept parsed (and frozen) for as long, so a busy
- * neighbourhood is answered without SQLite or JSON at all.
+ * The spatial index's rows held in memory: a static kd-tree (`kdbush`) over each point in planar metres (longitude
+ * scaled by the cosine of the rows' middle latitude), with its row id, document id and status, built under one
+ * write counter of the collection and used only while the counter is unchanged. The documents read through it are
+ * kept parsed (and frozen) for as long, so a busy neighbourhood is answered without SQLite or JSON at all.
  */
 interface GeoMirror {
   version: number;
   tree: KDBush;
+  /** Planar metres per degree of longitude, and the rows' latitude range (for the planar error bound). */
+  kx: number;
+  minLat: number;
+  maxLat: number;
   rid: Float64Array;
   lng: Float64Array;
   lat: Float64Array;
@@ -161,33 +166,63 @@ function nearest(
   return hits.sort(byDistance);
 }
 
+const METERS_PER_DEGREE = (6_371_008.8 * Math.PI) / 180;
+const cosDeg = (deg: number) => Math.cos((Math.min(89, Math.abs(deg)) * Math.PI) / 180);
+
 /**
- * What `nearest` answers for the R*Tree's candidates, from the mirror: the rows within `meters` of `center` (the
- * same box, then the same exact distance) whose status meets the condition, beyond the cursor, nearest first.
+ * The `want` nearest rows within `maxMeters` of `center` whose status meets the condition, beyond the cursor, in
+ * (exact distance, id) order — what the R*Tree's widening circles answer, found by walking the mirror's kd-tree
+ * nearest-first. The planar order is trusted only within its worst error over the latitudes involved (`eps`): the
+ * walk stops once every point left is farther, even with that error, than the `want`-th exact distance found.
  */
 function mirrorNearest(
   mirror: GeoMirror,
   center: [number, number],
-  meters: number,
+  maxMeters: number,
   where: Where | undefined,
   after: { meters: number; id: string } | null,
+  want: number,
 ): (Candidate & { meters: number })[] {
-  const [minLng, minLat, maxLng, maxLat] = boxAround(center, meters);
   const cond = where?.status;
   const allowed =
-    cond === undefined ? null : typeof cond === 'string' ? new Set<Scalar>([cond]) : new Set((cond as { in: Scalar[] }).in);
+    cond === undefined
+      ? null
+      : typeof cond === 'string'
+        ? new Set<Scalar>([cond])
+        : new Set((cond as { in: Scalar[] }).in);
+  const cos0 = mirror.kx / METERS_PER_DEGREE;
+  const lo = Math.min(mirror.minLat, center[1]);
+  const hi = Math.max(mirror.maxLat, center[1]);
+  const cosMin = Math.min(cosDeg(lo), cosDeg(hi));
+  const cosMax = lo <= 0 && hi >= 0 ? 1 : Math.max(cosDeg(lo), cosDeg(hi));
+  const eps = Math.max(cos0 / cosMin - 1, 1 - cos0 / cosMax, 0) + 1e-4;
   const hits: (Candidate & { meters: number })[] = [];
+  let kth = Infinity;
   const point: [number, number] = [0, 0];
-  for (const i of mirror.tree.range(minLng, minLat, maxLng, maxLat)) {
-    if (allowed && !allowed.has(mirror.status[i])) continue;
-    point[0] = mirror.lng[i];
-    point[1] = mirror.lat[i];
-    const m = metersBetween(center, point);
-    if (m > meters) continue;
-    const hit = { rid: mirror.rid[i], id: mirror.ids[i], lng: point[0], lat: point[1], meters: m };
-    if (isAfter(hit, after)) hits.push(hit);
-  }
-  return hits.sort(byDistance);
+  kdNearest(
+    mirror.tree,
+    center[0] * mirror.kx,
+    center[1] * METERS_PER_DEGREE,
+    maxMeters * (1 + eps) + 1,
+    (i, planar) => {
+      if (planar > kth * (1 + eps) + 1) return false;
+      if (allowed && !allowed.has(mirror.status[i])) return true;
+      point[0] = mirror.lng[i];
+      point[1] = mirror.lat[i];
+      const m = metersBetween(center, point);
+      if (m > maxMeters) return true;
+      const hit = { rid: mirror.rid[i], id: mirror.ids[i], lng: point[0], lat: point[1], meters: m };
+      if (!isAfter(hit, after)) return true;
+      hits.push(hit);
+      if (hits.length >= want && m <= kth) {
+        hits.sort(byDistance);
+        hits.length = want;
+        kth = hits[want - 1].meters;
+      }
+      return true;
+    },
+  );
+  return hits.sort(byDistance).slice(0, want);
 }
 
 /**
@@ -388,17 +423,28 @@ export class SqliteStore implements Store {
       const limit = nearbyLimit(options.limit);
       const after = decodeNearCursor(options.cursor);
       const mirror = this.currentMirror(collection, options.where);
+      if (mirror) {
+        // Nearest first from memory: a page and one more, and (with `accept`) more until enough are accepted.
+        for (let want = limit + 1; ; want *= 4) {
+          const hits = mirrorNearest(mirror, options.center, options.maxMeters, options.where, after, want);
+          const page = pageOf(this.withDocs<Collections[C]>(collection, hits, mirror), limit, options.accept);
+          if (page.nextCursor || hits.length < want) return page;
+        }
+      }
       let radius = Math.min(options.maxMeters, (after?.meters ?? 0) + FIRST_RADIUS_M);
       for (;;) {
-        const hits = mirror
-          ? mirrorNearest(mirror, options.center, radius, options.where, after)
-          : nearest(this.candidatesWithin(collection, options.center, radius, options.where), options.center, radius, after);
+        const hits = nearest(
+          this.candidatesWithin(collection, options.center, radius, options.where),
+          options.center,
+          radius,
+          after,
+        );
         const last = radius >= options.maxMeters;
         if (!options.accept) {
           if (hits.length > limit || last)
-            return pageOf(this.withDocs<Collections[C]>(collection, hits.slice(0, limit + 1), mirror), limit);
+            return pageOf(this.withDocs<Collections[C]>(collection, hits.slice(0, limit + 1)), limit);
         } else {
-          const page = pageOf(this.withDocs<Collections[C]>(collection, hits, mirror), limit, options.accept);
+          const page = pageOf(this.withDocs<Collections[C]>(collection, hits), limit, options.accept);
           if (page.nextCursor || last) return page;
         }
         radius = Math.min(options.maxMeters, radius * 2);
@@ -420,7 +466,9 @@ export class SqliteStore implements Store {
     const { status, ...rest } = where ?? {};
     if (Object.keys(rest).length > 0) return null;
     const held =
-      status === undefined || typeof status === 'string' || (status !== null && typeof status === 'object' && 'in' in status);
+      status === undefined ||
+      typeof status === 'string' ||
+      (status !== null && typeof status === 'object' && 'in' in status);
     return held ? mirror : null;
   }
 
@@ -461,12 +509,23 @@ export class SqliteStore implements Store {
           if (rows.length < MIRROR_STEP) break;
           from = rows[rows.length - 1][0];
         }
+        let minLat = Infinity;
+        let maxLat = -Infinity;
+        for (const y of lat) {
+          if (y < minLat) minLat = y;
+          if (y > maxLat) maxLat = y;
+        }
+        const kx = METERS_PER_DEGREE * (Number.isFinite(minLat) ? cosDeg((minLat + maxLat) / 2) : 1);
         const tree = new KDBush(Math.max(1, ids.length));
-        for (let i = 0; i < ids.length; i++) tree.add(lng[i], lat[i]);
+        for (let i = 0; i < ids.length; i++) tree.add(lng[i] * kx, lat[i] * METERS_PER_DEGREE);
+        if (!ids.length) tree.add(Infinity, Infinity);
         tree.finish();
         this.mirrors.set(collection, {
           version,
           tree,
+          kx,
+          minLat,
+          maxLat,
           rid: Float64Array.from(rid),
           lng: Float64Array.from(lng),
           lat: Float64Array.from(lat),
