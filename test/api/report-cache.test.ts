@@ -39,8 +39,7 @@ describe('the kept coverage report', () => {
   });
   afterEach(() => store.close());
 
-  const report = async (data: Req<'coverage.report'> = {}) =>
-    ok(await call(deps, 'coverage.report', data));
+  const report = async (data: Req<'coverage.report'> = {}) => ok(await call(deps, 'coverage.report', data));
 
   it('answers a repeated request without reading the collections again, and the same figures', async () => {
     const first = await report();

@@ -251,7 +251,11 @@ export class CloudbaseStore implements Store {
       if (!(VERSIONED as readonly string[]).includes(c)) continue;
       const id = `version_${c}`;
       const updatedAt = new Date(this.clock.now()).toISOString();
-      const res = await this.call(() => this.coll('meta').doc(id).update({ n: _.inc(1), updatedAt }));
+      const res = await this.call(() =>
+        this.coll('meta')
+          .doc(id)
+          .update({ n: _.inc(1), updatedAt }),
+      );
       if (!(res as { updated?: number }).updated)
         // The first write ever: start the counter from the clock, so two first writers racing here still leave a
         // number no reader has cached before.
@@ -363,10 +367,7 @@ export class CloudbaseStore implements Store {
     for (let attempt = 0; ; attempt++) {
       const written = new Set<CollectionName>();
       try {
-        const result = await this.db.runTransaction(
-          async (t: SdkTransaction) => work(this.txAdapter(t, written)),
-          0,
-        );
+        const result = await this.db.runTransaction(async (t: SdkTransaction) => work(this.txAdapter(t, written)), 0);
         await this.counted(written);
         return result;
       } catch (err) {

@@ -170,13 +170,15 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
     name: 'write counters of the collections that caches are built from',
     sql: `
       CREATE TABLE versions (collection TEXT PRIMARY KEY, n INTEGER NOT NULL);
-      ${['streets', 'communities', 'circles', 'events', 'outlets', 'outletRatings'].map(
-        (c) => `
+      ${['streets', 'communities', 'circles', 'events', 'outlets', 'outletRatings']
+        .map(
+          (c) => `
       INSERT INTO versions (collection, n) VALUES ('${c}', 0);
       CREATE TRIGGER ${c}_inserted AFTER INSERT ON ${c} BEGIN UPDATE versions SET n = n + 1 WHERE collection = '${c}'; END;
       CREATE TRIGGER ${c}_updated AFTER UPDATE ON ${c} BEGIN UPDATE versions SET n = n + 1 WHERE collection = '${c}'; END;
       CREATE TRIGGER ${c}_deleted AFTER DELETE ON ${c} BEGIN UPDATE versions SET n = n + 1 WHERE collection = '${c}'; END;`,
-      ).join('')}
+        )
+        .join('')}
     `,
   },
 ];
