@@ -120,16 +120,25 @@ export function computeCoverage(
   const eps = Math.max(cos0 / cosMin - 1, 1 - cos0 / cosMax, 0) + 1e-4;
   const kx = METERS_PER_DEGREE * cos0;
   const ky = METERS_PER_DEGREE;
-  const trees = categories.map((_, b) => {
-    const bit = 2 ** b;
-    const members: number[] = [];
-    for (let i = 0; i < cols.length; i++) if (cols.bits[i] & bit) members.push(i);
-    const tree = new KDBush(members.length || 1);
-    for (const i of members) tree.add(cols.lng[i] * kx, cols.lat[i] * ky);
-    if (!members.length) tree.add(Infinity, Infinity);
-    tree.finish();
-    return { tree, members };
-  });
+  // Every category's tree in one pass over the columns: count, then add each point to its categories' trees.
+  const counts = categories.map(() => 0);
+  for (let i = 0; i < cols.length; i++)
+    for (let bits = cols.bits[i], b = 0; bits; bits = Math.floor(bits / 2), b++) if (bits % 2) counts[b]++;
+  const trees = counts.map((n) => ({ tree: new KDBush(n || 1), members: new Int32Array(n), filled: 0 }));
+  for (let i = 0; i < cols.length; i++) {
+    const x = cols.lng[i] * kx;
+    const y = cols.lat[i] * ky;
+    for (let bits = cols.bits[i], b = 0; bits; bits = Math.floor(bits / 2), b++)
+      if (bits % 2) {
+        const t = trees[b];
+        t.members[t.filled++] = i;
+        t.tree.add(x, y);
+      }
+  }
+  for (const t of trees) {
+    if (!t.members.length) t.tree.add(Infinity, Infinity);
+    t.tree.finish();
+  }
   const table: CoverageTable = new Map();
   for (const c of communities) {
     const qx = c.point[0] * kx;
@@ -144,7 +153,8 @@ export function computeCoverage(
           if (planar > kth * (1 + eps) + 1) return false;
           const i = members[t];
           const meters = metersBetween(c.point, [cols.lng[i], cols.lat[i]]);
-          if (meters > maxMeters) return true;
+          // Farther than the `keep`-th found (ties kept for the id order) can never be kept.
+          if (meters > maxMeters || meters > kth) return true;
           found.push({ id: cols.ids[i], meters, hours: cols.hours[i] });
           if (found.length >= keep) {
             found.sort(byMetersThenId);
