@@ -17,7 +17,7 @@ import {
 import { metersBetween, reachMeters } from '../../core/reach';
 import { forEachPage, readAll, type Store } from '../../store/port';
 import { readSummary, summarize, SummaryBuilder, writeSummary } from './summary';
-import { cachedCoverage, coverageWritten, outletsVersion, recordComputedFrom } from './version';
+import { cachedCoverage, coverageWritten, markOutletsChanging, outletsVersion, recordComputedFrom } from './version';
 
 const located = (c: Community): c is Community & { location: NonNullable<Community['location']> } =>
   c.location !== null;
@@ -44,13 +44,52 @@ async function writeCoverage(store: Store, docs: CommunityCoverage[], now: Date,
   await coverageWritten(store, now);
 }
 
+/** Full recomputes in a row when outlets keep being written meanwhile (then the model is left marked as behind). */
+const ROUNDS = 3;
+
 /**
  * Recomputes the whole coverage read model from every approved outlet (after seeding or an import). The outlets are
  * read page by page into compact columns (id, point, categories, shared hours), never held as documents, so a
  * million of them fit in a few hundred MB. Requests only ever read the stored result.
+ *
+ * The outlets' write counter is read before and after: an outlet written while this runs (an approval, a closure)
+ * has had coverage around it recomputed at once, which this older picture must not overwrite — so a change seen
+ * before writing means computing again, and one seen after writing means one more round. If outlets are still
+ * changing after `ROUNDS`, the model is marked as behind, and the next start or timer run recomputes it.
  */
 export async function refreshCoverage(store: Store, now: Date): Promise<{ communities: number; outlets: number }> {
-  const from = await outletsVersion(store);
+  for (let round = 1; ; round++) {
+    const [writes] = await store.versions(['outlets']);
+    const from = await outletsVersion(store);
+    const { communities, counted, table } = await computeFull(store);
+    const changed = async () => (await store.versions(['outlets']))[0] !== writes;
+    if (round < ROUNDS && (await changed())) continue;
+    const computedAt = now.toISOString();
+    await writeCoverage(
+      store,
+      communities.map((c) => ({
+        communityCode: c.code,
+        streetCode: c.streetCode,
+        categories: table.get(c.code) ?? {},
+        computedAt,
+      })),
+      now,
+      true,
+    );
+    await store.set('meta', 'coverage', { key: 'coverage', value: String(counted), updatedAt: computedAt });
+    if (!(await changed())) {
+      await recordComputedFrom(store, from, now);
+      return { communities: communities.length, outlets: counted };
+    }
+    if (round >= ROUNDS) {
+      await markOutletsChanging(store, now);
+      return { communities: communities.length, outlets: counted };
+    }
+  }
+}
+
+/** The whole district's coverage from the approved outlets as they are now. */
+async function computeFull(store: Store) {
   const communities = (await readAll(store, 'communities')).filter(located);
   const columns = new OutletColumns(BASIC_CATEGORIES);
   const sharedHours = new Map<string, WeeklyHours>();
@@ -71,21 +110,7 @@ export async function refreshCoverage(store: Store, now: Date): Promise<{ commun
     columns,
     BASIC_CATEGORIES,
   );
-  const computedAt = now.toISOString();
-  await writeCoverage(
-    store,
-    communities.map((c) => ({
-      communityCode: c.code,
-      streetCode: c.streetCode,
-      categories: table.get(c.code) ?? {},
-      computedAt,
-    })),
-    now,
-    true,
-  );
-  await recordComputedFrom(store, from, now);
-  await store.set('meta', 'coverage', { key: 'coverage', value: String(counted), updatedAt: computedAt });
-  return { communities: communities.length, outlets: counted };
+  return { communities, counted, table };
 }
 
 /** Recomputes one community from the spatial index (after its location is set). */
