@@ -15,7 +15,8 @@ import { LOCAL_SUBSCRIPTIONS } from './routers';
 import { SqliteStore } from '../store/sqlite/SqliteStore';
 import { readReference } from './reference-files';
 import { createLocalServer, LOOPBACK_HOSTS, type LocalServerOptions } from './server';
-import { pruneExpiredSessions, pruneRateLimits, SessionSigner } from './session';
+import { pruneRateLimits } from '../router/limits';
+import { pruneExpiredSessions, SessionSigner } from './session';
 import { cleanupUploads } from './uploads';
 
 export interface LocalOptions {

@@ -191,18 +191,3 @@ export async function pruneExpiredSessions(store: Store, now: Date, ttlMs: numbe
     if (!page.nextCursor) return n;
   }
 }
-
-/**
- * Deletes the limit counters whose time has passed (a minute's writes, an hour's ratings, a day's uploads), so
- * `rateLimits` does not grow with every person and minute; answers how many went.
- */
-export async function pruneRateLimits(store: Store, now: Date): Promise<number> {
-  const cutoff = now.toISOString();
-  let n = 0;
-  for (;;) {
-    const page = await store.query('rateLimits', { where: { expiresAt: { lt: cutoff } } });
-    for (const c of page.items) await store.remove('rateLimits', c.id);
-    n += page.items.length;
-    if (!page.nextCursor) return n;
-  }
-}

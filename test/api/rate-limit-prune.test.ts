@@ -1,4 +1,4 @@
-import { pruneRateLimits } from '../../cloudfunctions/local/session';
+import { pruneRateLimits } from '../../cloudfunctions/router/limits';
 import { readAll } from '../../cloudfunctions/store/port';
 import type { SqliteStore } from '../../cloudfunctions/store/sqlite/SqliteStore';
 import { call, depsFor, FIXED_NOW, ok, seededStore } from '../support/harness';

@@ -2,6 +2,7 @@ import type { Envelope, Message } from '../../../types';
 import { remindUpcoming } from '../../areas/events';
 import { deliverMessages, type MessageSender } from '../../areas/messages';
 import { messagesRouter } from '../../areas/messages/router';
+import { pruneRateLimits } from '../../router/limits';
 import { inviteOpenSurveys } from '../../areas/surveys';
 import { cloudbaseApp } from '../../store/cloudbase/app';
 import { CloudbaseStore } from '../../store/cloudbase/CloudbaseStore';
@@ -45,10 +46,13 @@ const wechatSender: MessageSender = {
 };
 
 const api = cloudMain(messagesRouter);
+/** Expired limit counters deleted per timer run: 12 runs an hour keep up with far more than the district makes. */
+const PRUNE_PER_RUN = 500;
 
 /**
  * CloudBase function `messages`: `{ action, data }` → envelope for the app; a timer trigger (see cloudbaserc.json)
- * runs the jobs: reminders a day before events, invitations to surveys that opened, delivery of waiting messages.
+ * runs the jobs: reminders a day before events, invitations to surveys that opened, delivery of waiting messages,
+ * and the cleanup of expired limit counters.
  */
 export async function main(event: unknown, context?: unknown): Promise<Envelope<unknown>> {
   if (event && typeof event === 'object' && (event as { Type?: unknown }).Type === 'Timer') {
@@ -57,7 +61,9 @@ export async function main(event: unknown, context?: unknown): Promise<Envelope<
     const reminded = await remindUpcoming(store, now());
     const invited = await inviteOpenSurveys(store, now());
     const delivered = await deliverMessages(store, wechatSender, now);
-    return { ok: true, data: { reminded, invited, ...delivered } };
+    // Limit counters whose time has passed, a bounded number a run (every five minutes).
+    const pruned = await pruneRateLimits(store, now(), PRUNE_PER_RUN);
+    return { ok: true, data: { reminded, invited, ...delivered, pruned } };
   }
   return api(event, context);
 }
