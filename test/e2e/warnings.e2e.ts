@@ -12,7 +12,7 @@ async function signIn(page: Page, base: string, label: string): Promise<void> {
   await page.locator('.me-name', { hasText: label }).waitFor();
 }
 
-describe('风险预警 and 补助: a worker handles a warning of their street, the admin enters a subsidy', () => {
+describe('风险预警 and 补助: a worker handles a warning of their street, the admin reads them by street and enters a subsidy', () => {
   let app: E2E;
   beforeAll(async () => {
     app = await openApp();
@@ -87,12 +87,22 @@ describe('风险预警 and 补助: a worker handles a warning of their street, t
     expect(theirs.items.map((w) => w.id)).not.toContain(`demand_${COMMUNITY}`);
   }, 120000);
 
-  it('lets the admin enter a subsidy and see it listed', async () => {
+  it('lets the admin read warnings by street, enter a subsidy and see it listed', async () => {
     const base = app.server.url;
     const merchant = await signInApi(base, 'merchant');
     await registerOutlet(base, merchant, { name: '补助测试早点铺', streetCode: STREET, ...SPOT });
     const page = await app.newPerson();
     await signIn(page, base, '演示区商务局管理员');
+    // The admin's warnings: every street's, each named, or one street's.
+    await page.locator('.warnings-link').tap();
+    await page.locator('.chip', { hasText: '已处理' }).tap();
+    const resolved = page.locator('.warning-item', { hasText: '诉求集中' });
+    await resolved.getByText(/西长安街街道 · 已处理/).waitFor();
+    await page.locator('.street-chips .chip', { hasText: '新街口' }).tap();
+    await page.getByText('新街口街道没有“已处理”的预警').waitFor();
+    await page.locator('.street-chips .chip', { hasText: '西长安街' }).tap();
+    await page.locator('.warning-item', { hasText: '诉求集中' }).waitFor();
+    await page.goto(`${base}/#/pages/mine/index`);
     await page.locator('.subsidies-link').tap();
     await page.getByText('还没有补助记录').waitFor();
     await page.locator('.new-subsidy').tap();
