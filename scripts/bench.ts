@@ -44,7 +44,7 @@ const QUICK = process.argv.includes('--quick');
 const SIZES = QUICK ? [3_000] : MILLION ? [10_000, 100_000, 1_000_000] : [10_000, 100_000];
 const HTTP_AT = QUICK ? 3_000 : 100_000;
 const QUERIES = 300;
-const SCAN_QUERIES = (n: number) => (n >= 100_000 ? 40 : 200);
+const SCAN_QUERIES = (n: number) => (n >= 1_000_000 ? 10 : n >= 100_000 ? 40 : 200);
 const MB = (kb: number) => `${Math.round(kb / 1024)} MB`;
 
 function percentile(samples: number[], p: number): number {
