@@ -120,16 +120,22 @@ export function computeCoverage(
   const eps = Math.max(cos0 / cosMin - 1, 1 - cos0 / cosMax, 0) + 1e-4;
   const kx = METERS_PER_DEGREE * cos0;
   const ky = METERS_PER_DEGREE;
-  // Every category's tree in one pass over the columns: count, then add each point to its categories' trees.
-  const counts = categories.map(() => 0);
-  for (let i = 0; i < cols.length; i++)
-    for (let bits = cols.bits[i], b = 0; bits; bits = Math.floor(bits / 2), b++) if (bits % 2) counts[b]++;
-  const trees = counts.map((n) => ({ tree: new KDBush(n || 1), members: new Int32Array(n), filled: 0 }));
+  // Every category's tree in one pass over the columns: count, then add each point to its categories' trees (the
+  // bit of category b is 2^b, b < 31 here, so plain bit operations read it).
+  if (categories.length > 30) throw new Error('at most 30 categories');
+  const nCat = categories.length;
+  const counts = new Int32Array(nCat);
   for (let i = 0; i < cols.length; i++) {
+    const bits = cols.bits[i];
+    for (let b = 0; b < nCat; b++) if (bits & (1 << b)) counts[b]++;
+  }
+  const trees = Array.from(counts, (n) => ({ tree: new KDBush(n || 1), members: new Int32Array(n), filled: 0 }));
+  for (let i = 0; i < cols.length; i++) {
+    const bits = cols.bits[i];
     const x = cols.lng[i] * kx;
     const y = cols.lat[i] * ky;
-    for (let bits = cols.bits[i], b = 0; bits; bits = Math.floor(bits / 2), b++)
-      if (bits % 2) {
+    for (let b = 0; b < nCat; b++)
+      if (bits & (1 << b)) {
         const t = trees[b];
         t.members[t.filled++] = i;
         t.tree.add(x, y);
@@ -140,6 +146,7 @@ export function computeCoverage(
     t.tree.finish();
   }
   const table: CoverageTable = new Map();
+  const point: [number, number] = [0, 0];
   for (const c of communities) {
     const qx = c.point[0] * kx;
     const qy = c.point[1] * ky;
@@ -152,7 +159,9 @@ export function computeCoverage(
         kdNearest(tree, qx, qy, maxMeters * (1 + eps) + 1, (t, planar) => {
           if (planar > kth * (1 + eps) + 1) return false;
           const i = members[t];
-          const meters = metersBetween(c.point, [cols.lng[i], cols.lat[i]]);
+          point[0] = cols.lng[i];
+          point[1] = cols.lat[i];
+          const meters = metersBetween(c.point, point);
           // Farther than the `keep`-th found (ties kept for the id order) can never be kept.
           if (meters > maxMeters || meters > kth) return true;
           found.push({ id: cols.ids[i], meters, hours: cols.hours[i] });
