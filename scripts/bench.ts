@@ -1,8 +1,9 @@
 /**
  * `npm run bench [-- --1m]`, side by side in one run, printed with ratios:
  * - nearby search at 10k / 100k outlets: the store's index (its in-memory kd-tree mirror of the R*Tree, current
- *   under the outlets' write counter; parsed documents kept while it is), a full scan and a bare `kdbush` query on the same
- *   points (answers checked equal), and the whole `outlets.nearby` action with a rating aggregate for every outlet;
+ *   under the outlets' write counter; parsed documents kept while it is), a full scan and a bare `kdbush` query on
+ *   the same points (answers checked equal), and the whole `outlets.nearby` action with a rating aggregate for every
+ *   outlet, first at each point and then again;
  * - whole-district coverage: the kd-tree engine, brute force and a bare kd-tree pass (answers of engine and brute
  *   force checked equal), and a full refresh of the stored read model in a process of its own, with its peak memory;
  * - sign-ups: the cost of one more join at 1,000 and at 10,000 sign-ups, and the event document's size;
@@ -10,7 +11,8 @@
  *   `node:http` server answering the same bytes, and `geo.streets` p99 while another client loops
  *   `coverage.report` and while a full refresh runs;
  * - database requests per call on CloudBase at two data sizes (they must not grow).
- * `--http-only` runs only the HTTP rows; `--1m` adds one million outlets to the nearby and coverage rows (several minutes more, about 1 GB).
+ * `--http-only` runs only the HTTP rows; `--1m` adds one million outlets to the nearby and coverage rows (a few
+ * minutes more; this process then holds the generated outlets for its references, several GB).
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
