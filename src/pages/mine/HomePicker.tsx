@@ -4,6 +4,7 @@ import type { User } from '@/types';
 import { useAction } from '@/hooks/useAction';
 import { useMutation } from '@/hooks/useMutation';
 import { pressable } from '@/services/a11y';
+import StreetChips from '@/components/StreetChips';
 
 /** 我的社区: where the person lives, so that surveys and reports of their street and community reach them. */
 export default function HomePicker({ user }: { user: User }) {
@@ -29,18 +30,7 @@ export default function HomePicker({ user }: { user: User }) {
       </View>
       {open && (
         <>
-          <View className='chips-wrap'>
-            {(streets.data ?? []).map((s) => (
-              <Text
-                key={s.code}
-                className={`chip ${street === s.code ? 'chip-on' : ''}`}
-                {...pressable(street === s.code)}
-                onClick={() => setStreet(s.code)}
-              >
-                {s.name.replace(/街道$/, '')}
-              </Text>
-            ))}
-          </View>
+          <StreetChips streets={streets.data ?? []} value={street} onChange={(code) => code && setStreet(code)} />
           <View className='chips-wrap'>
             {(communities.data?.items ?? []).map((c) => (
               <Text

@@ -2,10 +2,10 @@ import { Button, Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import Page from '@/components/Page';
 import StateView from '@/components/StateView';
+import StreetChips from '@/components/StreetChips';
 import { useAction } from '@/hooks/useAction';
 import { useMe } from '@/hooks/useMe';
 import { useTask } from '@/hooks/useMutation';
-import { pressable } from '@/services/a11y';
 import { saveCsv } from '@/services/download';
 import { beijingDate, beijingDateTime } from '@/services/time';
 import Bars from './Bars';
@@ -53,27 +53,7 @@ export default function DashboardPage() {
   const d = board.data;
   return (
     <Page name='dashboard'>
-      {admin && (
-        <View className='chips-wrap'>
-          <Text
-            className={`chip ${street === null ? 'chip-on' : ''}`}
-            {...pressable(street === null)}
-            onClick={() => setStreet(null)}
-          >
-            全区
-          </Text>
-          {(streets.data ?? []).map((s) => (
-            <Text
-              key={s.code}
-              className={`chip ${street === s.code ? 'chip-on' : ''}`}
-              {...pressable(street === s.code)}
-              onClick={() => setStreet(s.code)}
-            >
-              {s.name.replace(/街道$/, '')}
-            </Text>
-          ))}
-        </View>
-      )}
+      {admin && <StreetChips streets={streets.data ?? []} value={street} onChange={setStreet} allLabel='全区' />}
       <StateView loading={board.loading && !d} error={board.error} onRetry={board.reload}>
         {d && (
           <>

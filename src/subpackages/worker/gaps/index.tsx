@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { BASIC_CATEGORIES, CATEGORY_BY_ID, type CategoryId } from '@/types';
 import Page from '@/components/Page';
 import StateView from '@/components/StateView';
+import StreetChips from '@/components/StreetChips';
 import { useAction } from '@/hooks/useAction';
 import { useMe } from '@/hooks/useMe';
 import { pressable } from '@/services/a11y';
@@ -46,18 +47,11 @@ export default function GapsPage() {
   return (
     <Page name='gaps'>
       {user.role === 'admin' && (
-        <View className='chips-wrap'>
-          {(streets.data ?? []).map((s) => (
-            <Text
-              key={s.code}
-              className={`chip ${street === s.code ? 'chip-on' : ''}`}
-              {...pressable(street === s.code)}
-              onClick={() => (setChosen(s.code), setCategory(null))}
-            >
-              {s.name.replace(/街道$/, '')}
-            </Text>
-          ))}
-        </View>
+        <StreetChips
+          streets={streets.data ?? []}
+          value={street}
+          onChange={(code) => (setChosen(code), setCategory(null))}
+        />
       )}
       <StateView
         loading={gaps.loading && !gaps.data}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { WARNING_RULE_NAMES, WARNING_STATUS_NAMES, WARNING_STATUSES, type WarningStatus } from '@/types';
 import Page from '@/components/Page';
 import StateView from '@/components/StateView';
+import StreetChips from '@/components/StreetChips';
 import { useAction } from '@/hooks/useAction';
 import { useMe } from '@/hooks/useMe';
 import { usePaged } from '@/hooks/usePaged';
@@ -25,25 +26,13 @@ export default function WarningsPage() {
   return (
     <Page name='warnings'>
       {admin && (
-        <View className='chips-wrap street-chips' role='group' aria-label='街道'>
-          <Text
-            className={`chip ${street === null ? 'chip-on' : ''}`}
-            {...pressable(street === null)}
-            onClick={() => setStreet(null)}
-          >
-            全部街道
-          </Text>
-          {(streets.data ?? []).map((s) => (
-            <Text
-              key={s.code}
-              className={`chip ${street === s.code ? 'chip-on' : ''}`}
-              {...pressable(street === s.code)}
-              onClick={() => setStreet(s.code)}
-            >
-              {s.name.replace(/街道$/, '')}
-            </Text>
-          ))}
-        </View>
+        <StreetChips
+          className='street-chips'
+          streets={streets.data ?? []}
+          value={street}
+          onChange={setStreet}
+          allLabel='全部街道'
+        />
       )}
       <View className='chips-wrap' role='group' aria-label='预警状态'>
         {WARNING_STATUSES.map((s) => (
