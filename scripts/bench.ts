@@ -39,6 +39,7 @@ import { BASIC_CATEGORIES, FUNCTIONS, type Outlet } from '../types';
 import { computeCoverageBruteForce } from './reference/coverage-brute';
 import { bareKdPass } from './reference/coverage-kdbush';
 import { NearbyScan } from './reference/nearby-scan';
+import { eventInput } from '../test/support/events';
 
 const MILLION = process.argv.includes('--1m');
 /** `--quick`: one small size, to check that the bench runs. */
@@ -227,23 +228,9 @@ async function joinRows(): Promise<string[][]> {
   const store = SqliteStore.open(':memory:');
   await ensureSeeded(store, 0, FIXED_NOW);
   const deps = depsFor(store);
-  const created = await callRaw(
-    deps,
-    'events.create',
-    {
-      title: '便民服务日',
-      theme: '便民服务',
-      streetCode: '110102001',
-      placeName: '市民活动中心',
-      lng: 116.3745,
-      lat: 39.9075,
-      startAt: '2026-12-06T09:00:00+08:00',
-      endAt: '2026-12-06T12:00:00+08:00',
-      deadline: '2026-12-05T20:00:00+08:00',
-      capacity: 5_000,
-    },
-    { account: 'worker-110102001' },
-  );
+  const created = await callRaw(deps, 'events.create', eventInput({ capacity: 5_000 }), {
+    account: 'worker-110102001',
+  });
   if (!created.ok) throw new Error(created.error.message);
   const id = (created.data as { event: { id: string } }).event.id;
   // Seats for everyone, so that every join measured takes a seat (as the request-count test does).

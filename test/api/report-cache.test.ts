@@ -2,6 +2,7 @@ import { refreshCoverage } from '../../cloudfunctions/areas/coverage';
 import { readAll } from '../../cloudfunctions/store/port';
 import type { SqliteStore } from '../../cloudfunctions/store/sqlite/SqliteStore';
 import { BASIC_CATEGORIES, type Req } from '../../types';
+import { eventInput } from '../support/events';
 import { call, depsFor, ok, seededStore } from '../support/harness';
 import { outlet } from '../support/outlets';
 
@@ -98,26 +99,13 @@ describe('the kept coverage report', () => {
 
   it('stops counting an event once it is over, without any write', async () => {
     const worker = { account: 'worker-110102001' };
-    ok(
-      await call(
-        deps,
-        'events.create',
-        {
-          title: '便民服务日',
-          theme: '便民服务',
-          streetCode: '110102001',
-          placeName: '市民活动中心',
-          lng: 116.3745,
-          lat: 39.9075,
-          startAt: '2026-12-05T09:00:00+08:00',
-          endAt: '2026-12-05T11:30:00+08:00',
-          deadline: '2026-12-04T18:00:00+08:00',
-          capacity: 10,
-          categories: ['repair'],
-        },
-        worker,
-      ),
-    );
+    const event = eventInput({
+      startAt: '2026-12-05T09:00:00+08:00',
+      endAt: '2026-12-05T11:30:00+08:00',
+      deadline: '2026-12-04T18:00:00+08:00',
+      categories: ['repair'],
+    });
+    ok(await call(deps, 'events.create', event, worker));
     expect((await report()).popUp.events).toBe(1);
     clock = new Date('2026-12-05T03:29:00Z'); // 11:29 in Beijing: still on
     expect((await report()).popUp.events).toBe(1);

@@ -7,6 +7,7 @@ import { CloudbaseStore } from '../../cloudfunctions/store/cloudbase/CloudbaseSt
 import { installMemoryCloudbase } from './cloudbase';
 import { callRaw, depsFor, FIXED_NOW, type As } from './harness';
 import { seedWithDemoAccounts } from './seed';
+import { eventInput } from './events';
 
 /** Database requests one call sends to CloudBase, by call. */
 export type RequestCounts = Record<string, number>;
@@ -32,22 +33,9 @@ export async function requestsPerCall(outlets: number, signups: number): Promise
   };
   const worker = { account: 'worker-110102001' };
   const event = (
-    (await call(
-      'events.create',
-      {
-        title: '便民服务日',
-        theme: '便民服务',
-        streetCode: '110102001',
-        placeName: '市民活动中心',
-        lng: 116.3745,
-        lat: 39.9075,
-        startAt: '2026-12-06T09:00:00+08:00',
-        endAt: '2026-12-06T12:00:00+08:00',
-        deadline: '2026-12-05T20:00:00+08:00',
-        capacity: Math.max(1, Math.floor(signups / 2)),
-      },
-      worker,
-    )) as { data: { event: { id: string } } }
+    (await call('events.create', eventInput({ capacity: Math.max(1, Math.floor(signups / 2)) }), worker)) as {
+      data: { event: { id: string } };
+    }
   ).data.event.id;
   for (let i = 0; i < signups; i++) await call('events.join', { id: event }, { openid: `rq-${i}` });
   await store.update('events', event, { capacity: signups + 10 });
