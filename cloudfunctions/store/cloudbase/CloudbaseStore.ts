@@ -366,16 +366,19 @@ export class CloudbaseStore implements Store {
     const deadline = this.clock.now() + TX_BUDGET_MS;
     for (let attempt = 0; ; attempt++) {
       const written = new Set<CollectionName>();
+      let result: T;
       try {
-        const result = await this.db.runTransaction(async (t: SdkTransaction) => work(this.txAdapter(t, written)), 0);
-        await this.counted(written);
-        return result;
+        result = await this.db.runTransaction(async (t: SdkTransaction) => work(this.txAdapter(t, written)), 0);
       } catch (err) {
         if (sdkCode(err) !== CONFLICT) throw mapError(err);
         const pause = Math.random() * Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** attempt);
         if (this.clock.now() + pause >= deadline) throw mapError(err);
         await this.clock.sleep(pause);
+        continue;
       }
+      // Committed: now the write counters (a failure here is the call's failure; the writes stand).
+      await this.counted(written);
+      return result;
     }
   }
 
