@@ -41,7 +41,8 @@ describe('风险预警 and 补助: a worker handles a warning of their street, t
     const item = page.locator('.warning-item', { hasText: '诉求集中' });
     await item.waitFor();
     await item.tap();
-    await page.locator('.warning-title', { hasText: '5 条未解决' }).waitFor();
+    // The warning's own page (the list stays hidden underneath in H5, with the same title in it).
+    await page.locator('.page.warning .warning-title', { hasText: '5 条未解决' }).waitFor();
     await page.locator('.status-line', { hasText: '新' }).waitFor();
 
     await page.locator('.note textarea').fill('已联系街道早餐网点，准备增设早餐车');
