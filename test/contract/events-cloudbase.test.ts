@@ -4,6 +4,7 @@ import { CloudbaseStore } from '../../cloudfunctions/store/cloudbase/CloudbaseSt
 import { cloudbaseDb } from '../../cloudfunctions/store/cloudbase/app';
 import { installMemoryCloudbase } from '../support/cloudbase';
 import { call, depsFor, ok } from '../support/harness';
+import { eventInput } from '../support/events';
 
 const NOW = new Date('2026-11-28T02:00:00Z');
 
@@ -14,23 +15,7 @@ describe('event capacity on CloudBase (the real SDK, conflicting transactions re
     await seedWithDemoAccounts(store, NOW);
     const deps = depsFor(store as never, { now: () => NOW });
     const event = ok(
-      await call(
-        deps,
-        'events.create',
-        {
-          title: '社区便民日',
-          theme: '便民服务',
-          streetCode: '110102001',
-          placeName: '市民活动中心',
-          lng: 116.3745,
-          lat: 39.9075,
-          startAt: '2026-12-06T09:00:00+08:00',
-          endAt: '2026-12-06T12:00:00+08:00',
-          deadline: '2026-12-05T20:00:00+08:00',
-          capacity: 10,
-        },
-        { account: 'worker-110102001' },
-      ),
+      await call(deps, 'events.create', eventInput({ title: '社区便民日' }), { account: 'worker-110102001' }),
     ).event;
     const people = Array.from({ length: 100 }, (_, i) => `cb-person-${i}`);
     const answers = await Promise.all(people.map((openid) => call(deps, 'events.join', { id: event.id }, { openid })));

@@ -10,6 +10,7 @@ import type { DatabaseSpec } from '../../cloudfunctions/store/cloudbase/schema';
 import { databaseSpec, installMemoryCloudbase } from '../support/cloudbase';
 
 import { callRaw, depsFor, FIXED_NOW, type As } from '../support/harness';
+import { eventInput } from '../support/events';
 
 const STREET = '110102001';
 const OTHER_STREET = '110102003';
@@ -104,19 +105,7 @@ async function runProduct(): Promise<{ step: string; env: Envelope<unknown> }[]>
   const event = data<{ event: { id: string } }>(
     await run({
       action: 'events.create',
-      data: {
-        title: '社区便民日',
-        theme: '便民服务',
-        streetCode: STREET,
-        placeName: '市民活动中心',
-        lng: 116.3745,
-        lat: 39.9075,
-        startAt: '2026-12-06T09:00:00+08:00',
-        endAt: '2026-12-06T12:00:00+08:00',
-        deadline: '2026-12-05T20:00:00+08:00',
-        capacity: 1,
-        categories: ['repair'],
-      },
+      data: eventInput({ title: '社区便民日', streetCode: STREET, capacity: 1, categories: ['repair'] }),
       as: worker,
     }),
   );
